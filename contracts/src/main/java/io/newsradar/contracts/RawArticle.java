@@ -1,0 +1,54 @@
+package io.newsradar.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article as ingest-service found it ({@link Topics#ARTICLES_RAW}, keyed by {@code articleId}).
+ *
+ * @param schemaVersion wire format version; absent reads as the current one
+ * @param articleId     see {@link ArticleId}
+ * @param url           the canonical article URL, {@code null} when the item had only a GUID
+ * @param guid          the feed item's GUID or Atom id, may be {@code null}
+ * @param feedId        the feed it came from
+ * @param source        the publisher, as a human would name it (feed title or host)
+ * @param language      BCP 47 language hint from the feed or page, may be {@code null}
+ * @param title         the headline
+ * @param lead          the summary or first paragraph, may be empty
+ * @param body          the story text, may be empty when only the feed item is known
+ * @param categories    the item's own categories, as the feed gives them
+ * @param publishedAt   when the publisher says it was published, may be {@code null}
+ * @param ingestedAt    when newsradar read it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RawArticle(
+        Integer schemaVersion,
+        String articleId,
+        String url,
+        String guid,
+        String feedId,
+        String source,
+        String language,
+        String title,
+        String lead,
+        String body,
+        List<String> categories,
+        Instant publishedAt,
+        Instant ingestedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RawArticle {
+        schemaVersion = Checks.schemaVersion(schemaVersion, SCHEMA_VERSION, "RawArticle");
+        Checks.requireText(articleId, "RawArticle.articleId");
+        Checks.requireText(feedId, "RawArticle " + articleId + ": feedId");
+        if (ingestedAt == null) {
+            throw new IllegalArgumentException("RawArticle " + articleId + ": ingestedAt must be set");
+        }
+        title = title == null ? "" : title;
+        lead = lead == null ? "" : lead;
+        body = body == null ? "" : body;
+        categories = Checks.listOrEmpty(categories);
+    }
+}

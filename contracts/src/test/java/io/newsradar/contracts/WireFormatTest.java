@@ -1,0 +1,108 @@
+package io.newsradar.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The golden files are the wire format: a change that breaks them breaks every reader of the topic. */
+class WireFormatTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Stream<Arguments> goldenFiles() {
+        return Stream.of(
+                Arguments.of("feed-spec.json", FeedSpec.class),
+                Arguments.of("feed-state.json", FeedState.class),
+                Arguments.of("raw-article.json", RawArticle.class),
+                Arguments.of("classified-article.json", ClassifiedArticle.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenFiles")
+    void writesExactlyTheGoldenDocumentBack(String file, Class<?> type) throws IOException {
+        JsonNode golden = golden(file);
+
+        Object event = JSON.treeToValue(golden, type);
+
+        assertThat((JsonNode) JSON.valueToTree(event)).isEqualTo(golden);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenFiles")
+    void ignoresFieldsItDoesNotKnow(String file, Class<?> type) throws IOException {
+        ObjectNode withExtras = (ObjectNode) golden(file);
+        withExtras.put("addedByANewerWriter", "ignored");
+        withExtras.putObject("nestedNewThing").put("x", 1);
+
+        Object event = JSON.treeToValue(withExtras, type);
+
+        assertThat((JsonNode) JSON.valueToTree(event)).isEqualTo(golden(file));
+    }
+
+    @Test
+    void readsTheFieldsOfTheGoldenArticle() throws IOException {
+        ClassifiedArticle article = JSON.treeToValue(golden("classified-article.json"), ClassifiedArticle.class);
+
+        assertThat(article.articleId()).isEqualTo("3UIoRoGI7WgpQ9sdeG_8aw");
+        assertThat(article.pair().code()).isEqualTo("JP-VN");
+        assertThat(article.countries()).extracting(CountryTag::code).containsExactly("JP", "VN");
+        assertThat(article.countries().get(0).evidence().get(0).field()).isEqualTo(Evidence.Field.TITLE);
+        assertThat(article.regions().get(0).currentCode()).isEqualTo("VN-56");
+        assertThat(article.article().publishedAt()).isEqualTo(Instant.parse("2026-11-20T09:30:00Z"));
+    }
+
+    @Test
+    void writesDurationsAndInstantsAsIsoText() throws IOException {
+        FeedSpec spec = JSON.treeToValue(golden("feed-spec.json"), FeedSpec.class);
+
+        assertThat(spec.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(JSON.writeValueAsString(spec)).contains("\"pollInterval\":\"PT5M\"");
+    }
+
+    @Test
+    void readsAMissingSchemaVersionAsTheCurrentOne() {
+        RawArticle article = JSON.readValue(
+                "{\"articleId\":\"3UIoRoGI7WgpQ9sdeG_8aw\",\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\"}",
+                RawArticle.class);
+
+        assertThat(article.schemaVersion()).isEqualTo(RawArticle.SCHEMA_VERSION);
+        assertThat(article.title()).isEmpty();
+        assertThat(article.categories()).isEmpty();
+    }
+
+    @Test
+    void readsAFeedWithOnlyIdAndUrlAsEnabledWithDefaults() {
+        FeedSpec spec = JSON.readValue("{\"feedId\":\"f\",\"url\":\"https://example.com/rss\"}", FeedSpec.class);
+
+        assertThat(spec.enabled()).isTrue();
+        assertThat(spec.fetchFullArticle()).isFalse();
+        assertThat(spec.pollInterval()).isNull();
+    }
+
+    @Test
+    void rejectsAMalformedEventSayingWhichFieldIsWrong() {
+        assertThatThrownBy(() -> JSON.readValue("{\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\"}", RawArticle.class))
+                .isInstanceOf(DatabindException.class)
+                .hasMessageContaining("RawArticle.articleId must not be blank");
+    }
+
+    private static JsonNode golden(String file) throws IOException {
+        try (InputStream in = WireFormatTest.class.getResourceAsStream("/golden/" + file)) {
+            assertThat(in).as("golden file %s", file).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
