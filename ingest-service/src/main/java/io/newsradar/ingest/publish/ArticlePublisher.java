@@ -1,6 +1,7 @@
 package io.newsradar.ingest.publish;
 
 import io.newsradar.contracts.RawArticle;
+import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -22,7 +23,7 @@ public interface ArticlePublisher {
     static ArticlePublisher toKafka(StreamBridge bridge) {
         return article -> {
             boolean sent = bridge.send(BINDING, MessageBuilder.withPayload(article)
-                    .setHeader(KafkaHeaders.KEY, article.articleId())
+                    .setHeader(KafkaHeaders.KEY, article.articleId().getBytes(StandardCharsets.UTF_8))
                     .build());
             if (!sent) {
                 throw new IllegalStateException("article " + article.articleId() + " from feed " + article.feedId()
