@@ -1,0 +1,15 @@
+package io.newsradar.gateway.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import io.newsradar.gateway.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    @Bean
+    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties) {
+        return new ArticleSearch(client, properties.searchTimeout());
+    }
+}

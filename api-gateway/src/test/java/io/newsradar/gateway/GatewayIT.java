@@ -1,0 +1,131 @@
+package io.newsradar.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.newsradar.contracts.ArticleDocument;
+import io.newsradar.contracts.ArticleId;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.CountryTag;
+import io.newsradar.contracts.Evidence;
+import io.newsradar.contracts.PairTag;
+import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.TopicTag;
+import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
+import io.newsradar.testsupport.TestServers;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The article API against a real Elasticsearch node holding articles indexed with the production template. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+class GatewayIT {
+
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final String JP_VN = ArticleId.ofUrl("https://example.vn/" + RUN + "/jp-vn");
+    private static final String JP_ONLY = ArticleId.ofUrl("https://example.com/" + RUN + "/jp");
+    private static final String FR_VN = ArticleId.ofUrl("https://example.fr/" + RUN + "/fr-vn");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestServers.registerElasticsearch(registry);
+    }
+
+    @BeforeAll
+    static void seed() throws Exception {
+        var transport = new RestClientTransport(RestClient.builder(HttpHost.create(TestServers.elasticsearch().url())).build(),
+                new Jackson3JsonpMapper(JsonMapper.builder().build()));
+        try (transport) {
+            ElasticsearchClient client = new ElasticsearchClient(transport);
+            new ArticleIndexInstaller(client).install();
+            for (ClassifiedArticle a : List.of(
+                    article(JP_VN, "Tỉnh Bắc Giang đón doanh nghiệp Nhật Bản", "vi", PairTag.of("JP", "VN", 0.8), "JP", "VN"),
+                    article(JP_ONLY, "Japan's parliament passes its budget", "en", null, "JP"),
+                    article(FR_VN, "La France et le Vietnam renforcent leurs échanges", "fr", PairTag.of("FR", "VN", 0.7), "FR", "VN"))) {
+                client.index(i -> i.index(ArticleDocument.ALIAS).id(a.articleId()).document(ArticleDocument.of(a)).refresh(Refresh.True));
+            }
+        }
+    }
+
+    @Test
+    void filtersByCountry() {
+        web().get().uri("/api/v1/articles?country=jp&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(JP_VN)).exists()
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(JP_ONLY)).exists()
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(FR_VN)).doesNotExist();
+    }
+
+    @Test
+    void filtersByPairInEitherOrderAndShowsTheEvidence() {
+        web().get().uri("/api/v1/articles?pair=VN-JP&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '%s')].pair".formatted(JP_VN)).isEqualTo("JP-VN")
+                .jsonPath("$.items[?(@.id == '%s')].tags.countries[0].evidence[0].phrase".formatted(JP_VN)).isEqualTo("Nhật Bản")
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(JP_ONLY)).doesNotExist();
+    }
+
+    @Test
+    void findsVietnameseTextTypedWithoutDiacritics() {
+        web().get().uri("/api/v1/articles?q=bac giang&country=VN&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '%s')].title".formatted(JP_VN)).isEqualTo("Tỉnh Bắc Giang đón doanh nghiệp Nhật Bản")
+                .jsonPath("$.items[?(@.id == '%s')]".formatted(FR_VN)).doesNotExist();
+    }
+
+    @Test
+    void returnsOneArticleByIdAnd404ForAnUnknownOne() {
+        web().get().uri("/api/v1/articles/" + FR_VN).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.language").isEqualTo("fr");
+        web().get().uri("/api/v1/articles/" + ArticleId.ofUrl("https://example.com/none")).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void rejectsABadParameterWithAProblemNamingIt() {
+        web().get().uri("/api/v1/articles?country=JPN").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.parameter").isEqualTo("country")
+                .jsonPath("$.detail").isEqualTo("country must be an ISO 3166-1 alpha-2 code such as JP, was 'JPN'");
+    }
+
+    @Test
+    void reportsReadyOnlyWithElasticsearchAndExposesMetrics() {
+        web().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient web() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    private static ClassifiedArticle article(String id, String title, String lang, PairTag pair, String... countries) {
+        RawArticle raw = new RawArticle(1, id, null, null, "it-" + lang, "IT", lang, title, "", "", List.of(),
+                Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:01:00Z"));
+        List<CountryTag> tags = Arrays.stream(countries).map(code -> new CountryTag(code, 0.8,
+                code.equals("JP") && lang.equals("vi") ? List.of(new Evidence("Nhật Bản", Evidence.Field.TITLE, 32)) : List.of())).toList();
+        return new ClassifiedArticle(1, raw, "test", Instant.parse("2026-11-20T09:01:01Z"), lang, pair, tags, List.of(),
+                List.of(new TopicTag("culture", 0.6, List.of())));
+    }
+}

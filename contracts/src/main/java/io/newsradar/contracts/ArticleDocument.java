@@ -1,0 +1,83 @@
+package io.newsradar.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An article as stored in Elasticsearch, behind the alias {@link #ALIAS}, with {@code _id} = article id: the shape
+ * index-service writes and api-gateway reads. Tag codes are flat keyword lists for filtering and facets; the full
+ * tags with scores and evidence are kept in {@link #tags}, stored but not indexed. The {@link #folded} texts are the
+ * title, lead and body folded by {@link TextFolding}, so that "bac giang" finds "Bắc Giang" without an ICU plugin.
+ *
+ * @param publishedAt when the publisher says it was published, or when it was ingested if the feed did not say
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ArticleDocument(
+        String articleId,
+        String url,
+        String feedId,
+        String source,
+        String language,
+        String title,
+        String lead,
+        String body,
+        Folded folded,
+        String pair,
+        List<String> countries,
+        List<String> regions,
+        List<String> regionsCurrent,
+        List<String> topics,
+        Instant publishedAt,
+        Instant ingestedAt,
+        Instant classifiedAt,
+        String classifierVersion,
+        Tags tags) {
+
+    /** The alias every reader and writer uses; the indices behind it are {@code news-articles-000001}, … */
+    public static final String ALIAS = "news-articles";
+
+    /** Title, lead and body after {@link TextFolding#fold}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Folded(String title, String lead, String body) {
+    }
+
+    /** The tags with their scores and evidence, as the classifier gave them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tags(PairTag pair, List<CountryTag> countries, List<RegionTag> regions, List<TopicTag> topics) {
+
+        public Tags {
+            countries = Checks.listOrEmpty(countries);
+            regions = Checks.listOrEmpty(regions);
+            topics = Checks.listOrEmpty(topics);
+        }
+    }
+
+    public ArticleDocument {
+        Objects.requireNonNull(articleId, "ArticleDocument.articleId must be set");
+        countries = Checks.listOrEmpty(countries);
+        regions = Checks.listOrEmpty(regions);
+        regionsCurrent = Checks.listOrEmpty(regionsCurrent);
+        topics = Checks.listOrEmpty(topics);
+    }
+
+    /** The document of a classified article. */
+    public static ArticleDocument of(ClassifiedArticle classified) {
+        RawArticle a = classified.article();
+        return new ArticleDocument(
+                a.articleId(), a.url(), a.feedId(), a.source(), classified.language(),
+                a.title(), a.lead(), a.body(),
+                new Folded(TextFolding.fold(a.title()), TextFolding.fold(a.lead()), TextFolding.fold(a.body())),
+                classified.pair() == null ? null : classified.pair().code(),
+                classified.countries().stream().map(CountryTag::code).toList(),
+                classified.regions().stream().map(RegionTag::code).toList(),
+                classified.regions().stream().map(RegionTag::currentCode).distinct().toList(),
+                classified.topics().stream().map(TopicTag::topic).toList(),
+                a.publishedAt() != null ? a.publishedAt() : a.ingestedAt(),
+                a.ingestedAt(),
+                classified.classifiedAt(),
+                classified.classifierVersion(),
+                new Tags(classified.pair(), classified.countries(), classified.regions(), classified.topics()));
+    }
+}

@@ -1,0 +1,20 @@
+package io.newsradar.contracts;
+
+/**
+ * Headers of a record in {@link Topics#ARTICLES_DLQ}. The error and original-topic names are those Spring Cloud
+ * Stream's own dead-letter publishing uses, so every dead letter reads the same whichever stage sent it.
+ */
+public final class DeadLetterHeaders {
+
+    /** The stage that gave up: {@code classify-service}, {@code index-service}, … */
+    public static final String STAGE = "newsradar-stage";
+
+    /** What went wrong, and where. */
+    public static final String ERROR = "x-exception-message";
+
+    /** The topic the record came from. */
+    public static final String ORIGINAL_TOPIC = "x-original-topic";
+
+    private DeadLetterHeaders() {
+    }
+}

@@ -1,0 +1,178 @@
+package io.newsradar.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.newsradar.contracts.ArticleDocument;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.CountryTag;
+import io.newsradar.contracts.DeadLetterHeaders;
+import io.newsradar.contracts.PairTag;
+import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.Topics;
+import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
+import io.newsradar.testsupport.TestServers;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** index-service against a real Kafka broker and a real Elasticsearch node. */
+@SpringBootTest(properties = {"spring.config.name=index-service", "newsradar.index.bulk-flush-interval=200ms"})
+class IndexServiceIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestServers.registerKafka(registry);
+        TestServers.registerElasticsearch(registry);
+    }
+
+    @Test
+    void indexesEachArticleOnceUnderItsIdEvenWhenItIsDeliveredAgain() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<ClassifiedArticle> articles = List.of(
+                article(run + "-a", "Bắc Giang đón nhà đầu tư Nhật Bản"),
+                article(run + "-b", "Gunma et le Vietnam signent un accord"),
+                article(run + "-c", "Japan funds a hospital in Hue"));
+
+        send(articles);
+        awaitCount(run, 3);
+        send(articles);
+        ClassifiedArticle sentinel = article(run + "-d", "Sentinel after the redelivery");
+        send(List.of(sentinel));
+        awaitCount(run, 4);
+
+        assertThat(count(run)).isEqualTo(4);
+        ArticleDocument doc = elasticsearch.get(g -> g.index(ArticleDocument.ALIAS).id(run + "-a"), ArticleDocument.class).source();
+        assertThat(doc.pair()).isEqualTo("JP-VN");
+        assertThat(doc.countries()).containsExactly("JP", "VN");
+        assertThat(doc.tags().countries().get(0).score()).isEqualTo(0.8);
+    }
+
+    @Test
+    void findsAVietnameseTitleTypedWithoutDiacritics() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        send(List.of(article(run + "-x", "Tỉnh Bắc Giang tiếp đoàn doanh nghiệp tỉnh Gunma")));
+        awaitCount(run, 1);
+
+        long hits = elasticsearch.search(s -> s.index(ArticleDocument.ALIAS).query(q -> q.bool(b -> b
+                .must(m -> m.match(t -> t.field("folded.title").query("bac giang")))
+                .filter(f -> f.prefix(p -> p.field("articleId").value(run))))), ArticleDocument.class).hits().total().value();
+
+        assertThat(hits).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAnUnreadableRecordToTheDeadLetterTopicAndKeepsIndexing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, run + "-poison", "{\"article\": [" + run)).get();
+        }
+        send(List.of(article(run + "-ok", "Vietnam and Japan open a training centre")));
+        awaitCount(run, 1);
+
+        ConsumerRecord<String, String> dead = deadLetter(run);
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.STAGE).value()).asString().isEqualTo("index-service");
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.ERROR).value()).asString()
+                .startsWith("index-service could not read a ClassifiedArticle");
+    }
+
+    @Test
+    void installsTheTemplateAndAliasIdempotently() throws IOException {
+        new ArticleIndexInstaller(elasticsearch).install();
+        new ArticleIndexInstaller(elasticsearch).install();
+
+        var aliases = elasticsearch.indices().getAlias(a -> a.name(ArticleDocument.ALIAS)).result();
+        assertThat(aliases).containsOnlyKeys(ArticleIndexInstaller.FIRST_INDEX);
+        assertThat(aliases.get(ArticleIndexInstaller.FIRST_INDEX).aliases().get(ArticleDocument.ALIAS).isWriteIndex()).isTrue();
+    }
+
+    static ClassifiedArticle article(String id, String title) {
+        RawArticle raw = new RawArticle(1, id, "https://example.com/" + id, null, "it-feed", "IT", "vi", title, "", "",
+                List.of(), Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:01:00Z"));
+        return new ClassifiedArticle(1, raw, "test", Instant.parse("2026-11-20T09:01:01Z"), "vi",
+                PairTag.of("VN", "JP", 0.8), List.of(new CountryTag("JP", 0.8, List.of()), new CountryTag("VN", 0.6, List.of())),
+                List.of(), List.of());
+    }
+
+    private static void send(List<ClassifiedArticle> articles) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (ClassifiedArticle a : articles) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, a.articleId(), JSON.writeValueAsString(a))).get();
+            }
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    private long count(String run) throws IOException {
+        elasticsearch.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
+        return elasticsearch.count(c -> c.index(ArticleDocument.ALIAS)
+                .query(q -> q.prefix(p -> p.field("articleId").value(run)))).count();
+    }
+
+    private void awaitCount(String run, long expected) throws Exception {
+        await(() -> {
+            try {
+                return count(run) >= expected;
+            } catch (IOException e) {
+                return false;
+            }
+        }, "documents of run " + run + " to reach " + expected);
+    }
+
+    private static ConsumerRecord<String, String> deadLetter(String run) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "index-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ARTICLES_DLQ));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.value().contains(run)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter for run " + run);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
