@@ -31,9 +31,9 @@ public final class ArticleId {
      * @throws IllegalArgumentException when the item has neither a usable link nor a GUID
      */
     public static String ofItem(String feedId, String link, String guid) {
-        String canonical = canonicalOrNull(link);
+        String canonical = UrlCanonicalizer.canonicalOrNull(link);
         if (canonical == null) {
-            canonical = canonicalOrNull(guid);
+            canonical = UrlCanonicalizer.canonicalOrNull(guid);
         }
         if (canonical != null) {
             return hash(canonical);
@@ -47,17 +47,6 @@ public final class ArticleId {
     /** Whether the text is shaped like an article id. */
     public static boolean isValid(String id) {
         return id != null && id.length() == LENGTH && id.chars().allMatch(ArticleId::isBase64UrlChar);
-    }
-
-    private static String canonicalOrNull(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            return UrlCanonicalizer.canonicalize(url);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static boolean isBase64UrlChar(int c) {

@@ -51,6 +51,18 @@ public final class UrlCanonicalizer {
         return out.toString();
     }
 
+    /** The canonical form of the URL, or {@code null} when the text is blank or not an absolute http(s) URL. */
+    public static String canonicalOrNull(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return canonicalize(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Whether a query parameter name is one that only tracks the reader. */
     static boolean isTrackingParameter(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

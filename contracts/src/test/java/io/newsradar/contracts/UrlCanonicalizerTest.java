@@ -32,6 +32,13 @@ class UrlCanonicalizerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/a", "urn:uuid:4c0d2a7e", "kt-123", " "})
+    void givesNullForWhatIsNotAnHttpUrlWhenAskedLeniently(String text) {
+        assertThat(UrlCanonicalizer.canonicalOrNull(text)).isNull();
+        assertThat(UrlCanonicalizer.canonicalOrNull("HTTPS://Example.com/a#x")).isEqualTo("https://example.com/a");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ftp://example.com/a", "mailto:editor@example.com", "/relative/path", "example.com/a", "https://"})
     void rejectsWhatIsNotAnAbsoluteHttpUrl(String url) {
         assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(url))

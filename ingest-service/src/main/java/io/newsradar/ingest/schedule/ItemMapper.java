@@ -20,22 +20,11 @@ final class ItemMapper {
     /** @throws IllegalArgumentException when the item has neither a link nor a GUID */
     static RawArticle toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, Instant now) {
         String articleId = ArticleId.ofItem(feed.feedId(), item.link(), item.guid());
-        String url = canonicalOrNull(item.link());
+        String url = UrlCanonicalizer.canonicalOrNull(item.link());
         String language = feed.languageHint() != null ? feed.languageHint() : parsed.language();
         String source = feed.title() != null ? feed.title() : parsed.title() != null ? parsed.title() : host(feed.url());
         return new RawArticle(RawArticle.SCHEMA_VERSION, articleId, url, item.guid(), feed.feedId(), source, language,
                 item.title(), truncate(item.summary()), item.content(), item.categories(), item.published(), now);
-    }
-
-    private static String canonicalOrNull(String link) {
-        if (link == null) {
-            return null;
-        }
-        try {
-            return UrlCanonicalizer.canonicalize(link);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String host(String url) {
