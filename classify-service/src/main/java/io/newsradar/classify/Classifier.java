@@ -2,39 +2,131 @@ package io.newsradar.classify;
 
 import io.newsradar.classify.country.CountryGazetteer;
 import io.newsradar.classify.country.CountryTagger;
+import io.newsradar.classify.lexicon.ContextWords;
+import io.newsradar.classify.lexicon.Lexicon;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.classify.lexicon.NameMention;
+import io.newsradar.classify.lexicon.Term;
 import io.newsradar.classify.pair.PairPicker;
+import io.newsradar.classify.region.RegionGazetteer;
+import io.newsradar.classify.region.RegionTagger;
 import io.newsradar.classify.text.ArticleText;
+import io.newsradar.classify.text.LanguageGuess;
+import io.newsradar.classify.text.PageText;
+import io.newsradar.classify.topic.TopicLexicon;
+import io.newsradar.classify.topic.TopicTagger;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
+import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.RawArticle;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Tags an article with its countries and country pair. Plain Java: usable without Spring, from tests and the
- * command line. This first version tags countries and pairs; regions and topics come with the full classifier.
+ * Tags a story with the countries acting in it, its country pair, the regions acting in it and its topics, each with
+ * a score and its evidence. Plain Java, immutable and thread-safe once loaded: used by the stream binding, the
+ * command line and the evaluation. Everything it knows comes from the data files described in docs/classifier.md.
  */
 public final class Classifier {
 
-    public static final String VERSION = "baseline-0.1";
+    /** The version of the rules; data read from a directory of its own adds {@code +data}. */
+    public static final String VERSION = "1.0.0";
+    private static final int LANGUAGE_SAMPLE = 2000;
 
-    private final CountryTagger countries;
-    private final PairPicker pairs = new PairPicker();
+    private final String version;
+    private final Lexicon lexicon;
+    private final RegionGazetteer regions;
+    private final PageText pages;
+    private final CountryTagger countryTagger = new CountryTagger();
+    private final RegionTagger regionTagger = new RegionTagger();
+    private final PairPicker pairPicker = new PairPicker();
+    private final TopicTagger topicTagger;
     private final Clock clock;
 
-    public Classifier(CountryGazetteer gazetteer, Clock clock) {
-        this.countries = new CountryTagger(gazetteer);
+    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, PageText pages, Clock clock) {
+        this.version = version;
+        this.lexicon = lexicon;
+        this.regions = regions;
+        this.topicTagger = new TopicTagger(topics);
+        this.pages = pages;
         this.clock = clock;
     }
 
-    /** A classifier with the bundled gazetteer and the system clock. */
-    public static Classifier withDefaults() {
-        return new Classifier(CountryGazetteer.load(), Clock.systemUTC());
+    /**
+     * Loads the data files from {@code dataDir} where it has them, else from the classpath.
+     *
+     * @throws IllegalStateException naming the file and line of the first malformed entry
+     */
+    public static Classifier load(Path dataDir, Clock clock) {
+        CountryGazetteer countries = CountryGazetteer.load(dataDir);
+        RegionGazetteer regions = RegionGazetteer.load(dataDir);
+        TopicLexicon topics = TopicLexicon.load(dataDir);
+        List<Term> terms = new ArrayList<>(countries.terms());
+        terms.addAll(regions.terms());
+        terms.addAll(topics.terms());
+        terms.addAll(ContextWords.load(dataDir));
+        return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
+                PageText.load(dataDir), clock);
     }
 
+    /** A classifier with the bundled data and the system clock. */
+    public static Classifier withDefaults() {
+        return load(null, Clock.systemUTC());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** An article from the stream, tagged. */
     public ClassifiedArticle classify(RawArticle article) {
-        List<CountryTag> tags = countries.tag(ArticleText.of(article));
-        return new ClassifiedArticle(ClassifiedArticle.SCHEMA_VERSION, article, VERSION, clock.instant(),
-                article.language(), pairs.pick(tags), tags, List.of(), List.of());
+        Classification c = classify(article.title(), article.lead(), article.body(), article.language());
+        return new ClassifiedArticle(ClassifiedArticle.SCHEMA_VERSION, article, c.version(), clock.instant(),
+                c.language(), c.pair(), c.countries(), c.regions(), c.topics());
+    }
+
+    /** A whole page's text, as a scraper saves it: the story is found in it first. */
+    public Classification classifyPage(String page, String languageHint) {
+        PageText.Story story = pages.split(page == null ? "" : page);
+        return classify(story.title(), story.lead(), story.body(), languageHint);
+    }
+
+    /** A structured story; any part may be empty. */
+    public Classification classify(String title, String lead, String body, String languageHint) {
+        ArticleText text = ArticleText.of(title, lead, pages.clean(body));
+        String language = LanguageGuess.guess(text.title().original() + "\n" + text.lead().original() + "\n"
+                + head(text.body().original()), text.sample(LANGUAGE_SAMPLE), languageHint);
+        if (!LanguageGuess.SUPPORTED.contains(language)) {
+            return Classification.none(version, language);
+        }
+        List<NameMention> names = new ArrayList<>();
+        List<Lexicon.Mention> topicMentions = new ArrayList<>();
+        int multilateralInHead = 0;
+        for (ArticleText.Part part : text.parts()) {
+            List<Lexicon.Mention> mentions = lexicon.find(part, language);
+            names.addAll(NameMention.read(mentions, regions.affixes()));
+            for (Lexicon.Mention m : mentions) {
+                if (m.meaning() instanceof Meaning.TopicPhrase) {
+                    topicMentions.add(m);
+                } else if (m.meaning() instanceof Meaning.ContextWord w && w.kind() == Meaning.Context.MULTILATERAL
+                        && part.field() != Evidence.Field.BODY) {
+                    multilateralInHead++;
+                }
+            }
+        }
+        List<CountryTagger.Tally> tallies = countryTagger.tally(names);
+        List<CountryTag> countries = countryTagger.tag(tallies);
+        Set<String> acting = new HashSet<>();
+        countries.forEach(c -> acting.add(c.code()));
+        return new Classification(version, language, pairPicker.pick(tallies, names, multilateralInHead), countries,
+                regionTagger.tag(names, acting), topicTagger.tag(topicMentions));
+    }
+
+    private static String head(String text) {
+        return text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
     }
 }

@@ -2,11 +2,11 @@ package io.newsradar.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.classify.country.CountryGazetteer;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.TopicTag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,7 +21,7 @@ class ClassifierTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Classifier classifier =
-            new Classifier(CountryGazetteer.load(), Clock.fixed(Instant.parse("2026-11-20T09:32:00Z"), ZoneOffset.UTC));
+            Classifier.load(null, Clock.fixed(Instant.parse("2026-11-20T09:32:00Z"), ZoneOffset.UTC));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
@@ -39,14 +39,39 @@ class ClassifierTest {
     }
 
     @Test
-    void weighsTheHeadlineAboveTeasersInTheBody() throws IOException {
+    void leavesCountriesNamedOnlyInPassingOut() throws IOException {
         ClassifiedArticle classified = classifier.classify(article("vi-bac-giang-doi-tac-nhat-ban.json"));
 
-        CountryTag japan = classified.countries().get(0);
-        CountryTag cuba = classified.countries().stream().filter(c -> c.code().equals("CU")).findFirst().orElseThrow();
-        assertThat(japan.code()).isEqualTo("JP");
-        assertThat(cuba.score()).isLessThan(0.5);
-        assertThat(japan.score()).isGreaterThan(2 * cuba.score());
+        assertThat(classified.countries()).extracting(CountryTag::code).containsExactlyInAnyOrder("JP", "VN");
+    }
+
+    @Test
+    void tagsAProvinceWithItsCodeOfTheTimeAndItsCurrentProvince() throws IOException {
+        ClassifiedArticle classified = classifier.classify(article("vi-bac-giang-doi-tac-nhat-ban.json"));
+
+        assertThat(classified.regions()).singleElement().satisfies(region -> {
+            assertThat(region.code()).isEqualTo("VN-54");
+            assertThat(region.currentCode()).isEqualTo("VN-56");
+            assertThat(region.evidence().get(0).phrase()).isEqualTo("Bắc Giang");
+        });
+    }
+
+    @Test
+    void tagsTopicsWithTheirEvidence() throws IOException {
+        ClassifiedArticle classified = classifier.classify(article("fr-japon-vietnam-formation.json"));
+
+        assertThat(classified.topics()).extracting(TopicTag::topic).contains("labour");
+        assertThat(classified.topics()).allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
+    }
+
+    @Test
+    void tagsNothingInALanguageItDoesNotRead() {
+        Classification c = classifier.classify("Japan und Vietnam unterzeichnen ein Abkommen über Arbeitskräfte",
+                "Die Regierung in Tokio will mehr Fachkräfte aus Vietnam anwerben, sagte der Minister.", "", null);
+
+        assertThat(c.language()).isEqualTo("und");
+        assertThat(c.countries()).isEmpty();
+        assertThat(c.pair()).isNull();
     }
 
     @Test

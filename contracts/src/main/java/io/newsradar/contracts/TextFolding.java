@@ -14,7 +14,9 @@ import java.text.Normalizer;
  */
 public final class TextFolding {
 
-    private static final char DROP = '\uFFFF';
+    /** What {@link #foldChar(char)} returns for a character that folding drops (a combining mark standing alone). */
+    public static final char DROPPED = '\uFFFF';
+    private static final char DROP = DROPPED;
     private static final char[] TABLE = buildTable();
 
     private TextFolding() {
@@ -37,15 +39,23 @@ public final class TextFolding {
         return new String(out, 0, n);
     }
 
+    /**
+     * The folded form of one character of NFC text, or {@link #DROPPED}. {@code fold(text)} is this, character by
+     * character, over the NFC form of the text.
+     */
+    public static char foldChar(char c) {
+        return TABLE[c];
+    }
+
     private static char[] buildTable() {
         char[] table = new char[Character.MAX_VALUE + 1];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            table[c] = foldChar((char) c);
+            table[c] = computeFold((char) c);
         }
         return table;
     }
 
-    private static char foldChar(char c) {
+    private static char computeFold(char c) {
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return ' ';
         }

@@ -1,89 +1,90 @@
 package io.newsradar.classify.country;
 
-import io.newsradar.classify.text.PhraseMatcher;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
+import io.newsradar.classify.lexicon.DataFile;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.classify.lexicon.Term;
+import io.newsradar.contracts.TextFolding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Country names in Vietnamese, English and French: the CLDR names the JDK carries ({@code Nhật Bản}, {@code Japon}),
- * plus the short forms and demonyms of {@code classify/country-aliases.tsv} ({@code Nhật}, {@code japonais}). Names
- * that are also ordinary words ({@code Chad}, {@code Jordan}, {@code Georgia}, {@code Turkey}) are left to the alias
- * file's judgement: a line {@code -\tname} removes a name.
+ * the short forms, demonyms and blockers of {@code countries/aliases.tsv} and the capitals of
+ * {@code countries/capitals.tsv}. An alias line for a CLDR name replaces it (to flag it); a blocker that is exactly a
+ * CLDR name removes it.
  */
 public final class CountryGazetteer {
 
-    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH, Locale.FRENCH);
-    private static final String ALIASES = "/classify/country-aliases.tsv";
+    /** The languages whose CLDR names are loaded. */
+    public static final List<String> LANGUAGES = List.of("vi", "en", "fr");
 
-    private final PhraseMatcher<String> matcher;
-    private final int size;
+    private final List<Term> terms;
 
-    private CountryGazetteer(Map<String, String> names) {
-        this.matcher = PhraseMatcher.of(names);
-        this.size = names.size();
+    private CountryGazetteer(List<Term> terms) {
+        this.terms = List.copyOf(terms);
     }
 
-    /** The gazetteer built from the JDK's names and the bundled alias file. */
-    public static CountryGazetteer load() {
-        Map<String, String> names = new HashMap<>();
-        Set<String> removed = new HashSet<>();
-        readAliases(names, removed);
+    public static CountryGazetteer load(Path dataDir) {
+        Map<String, Term> byKey = new LinkedHashMap<>();
         for (String code : Locale.getISOCountries()) {
             Locale country = new Locale.Builder().setRegion(code).build();
-            for (Locale language : LANGUAGES) {
-                String name = country.getDisplayCountry(language);
-                if (!name.isBlank() && !name.equals(code) && !removed.contains(name.toLowerCase(Locale.ROOT))) {
-                    names.putIfAbsent(name, code);
+            for (String language : LANGUAGES) {
+                String name = country.getDisplayCountry(Locale.forLanguageTag(language));
+                if (!name.isBlank() && !name.equals(code)) {
+                    Term term = new Term(name, language, new Meaning.CountryName(code, false), java.util.Set.of(),
+                            "CLDR " + language + " " + code);
+                    byKey.putIfAbsent(key(language, name, code), term);
                 }
             }
         }
-        return new CountryGazetteer(names);
-    }
-
-    public PhraseMatcher<String> matcher() {
-        return matcher;
-    }
-
-    /** How many names it knows. */
-    public int size() {
-        return size;
-    }
-
-    private static void readAliases(Map<String, String> names, Set<String> removed) {
-        try (InputStream in = CountryGazetteer.class.getResourceAsStream(ALIASES)) {
-            if (in == null) {
-                throw new IllegalStateException("the country alias file " + ALIASES + " is missing from the classpath");
+        List<Term> blockers = new ArrayList<>();
+        for (DataFile.Line line : DataFile.read(dataDir, "countries/aliases.tsv", 3, 4)) {
+            String code = line.column(0);
+            String language = line.column(1);
+            String name = line.column(2);
+            if (code.equals("-")) {
+                Term blocker = Term.of(line, language, name, new Meaning.Blocker(), line.column(3));
+                if (!removeCldrName(byKey, language, name)) {
+                    blockers.add(blocker);
+                }
+            } else {
+                requireCountry(line, code);
+                byKey.put(key(language, name, code), Term.of(line, language, name, new Meaning.CountryName(code, false), line.column(3)));
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int lineNumber = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                if (columns.length != 2 || !(columns[0].equals("-") || columns[0].matches("[A-Z]{2}"))) {
-                    throw new IllegalStateException(ALIASES + " line " + lineNumber
-                            + ": expected 'CODE<TAB>name' or '-<TAB>name', found '" + line + "'");
-                }
-                if (columns[0].equals("-")) {
-                    removed.add(columns[1].trim().toLowerCase(Locale.ROOT));
-                } else {
-                    names.put(columns[1].trim(), columns[0]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ALIASES, e);
         }
+        for (DataFile.Line line : DataFile.read(dataDir, "countries/capitals.tsv", 3, 4)) {
+            requireCountry(line, line.column(0));
+            byKey.put(key(line.column(1), line.column(2), line.column(0) + "/capital"),
+                    Term.of(line, line.column(1), line.column(2), new Meaning.CountryName(line.column(0), true), line.column(3)));
+        }
+        List<Term> terms = new ArrayList<>(byKey.values());
+        terms.addAll(blockers);
+        return new CountryGazetteer(terms);
+    }
+
+    /** Country names, capitals and blockers, one term per phrase and language. */
+    public List<Term> terms() {
+        return terms;
+    }
+
+    private static boolean removeCldrName(Map<String, Term> byKey, String language, String name) {
+        String folded = TextFolding.fold(name);
+        return byKey.values().removeIf(t -> t.source().startsWith("CLDR ")
+                && (language.equals("*") || t.language().equals(language))
+                && TextFolding.fold(t.written()).equals(folded));
+    }
+
+    private static void requireCountry(DataFile.Line line, String code) {
+        if (!code.matches("[A-Z]{2}") || !List.of(Locale.getISOCountries()).contains(code)) {
+            throw line.error("'" + code + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+    }
+
+    private static String key(String language, String name, String code) {
+        return language + "\t" + TextFolding.fold(name) + "\t" + code;
     }
 }

@@ -1,7 +1,8 @@
 package io.newsradar.classify.country;
 
-import io.newsradar.classify.text.ArticleText;
-import io.newsradar.classify.text.PhraseMatcher;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.classify.lexicon.NameMention;
+import io.newsradar.classify.lexicon.Term;
 import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.Evidence;
 import java.util.ArrayList;
@@ -11,56 +12,129 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tags the countries an article names, weighting the title above the lead and the lead above the body. A country's
- * mass is 3 per title mention, 2 per lead mention and 1 per body mention (at most 5 from the body, so a long list
- * of teasers cannot outweigh the headline); its score is {@code mass / (mass + 2)}.
+ * Weighs the countries acting in a story. A name counts its part's weight (title 3, lead 2, body 1); a capital, a
+ * {@code weak} name or a region (which implies its country) counts half; a name that is only where something
+ * happened ("in France") counts half again. The body's contribution is capped so that a long text cannot outweigh
+ * the headline. A country acts in the story from a mass of {@link #MIN_MASS}; its score is {@code mass / (mass + 3)}.
  */
 public final class CountryTagger {
 
-    static final int BODY_CAP = 5;
+    /** One title mention, one lead mention, or two plain body mentions. */
+    static final double MIN_MASS = 2.0;
+    static final double BODY_CAP = 6.0;
     private static final int MAX_EVIDENCE = 5;
 
-    private final CountryGazetteer gazetteer;
+    /** A country's weight in the story and what it rests on. */
+    public static final class Tally {
+        private final String code;
+        private double head;
+        private double body;
+        private final List<NameMention> mentions = new ArrayList<>();
 
-    public CountryTagger(CountryGazetteer gazetteer) {
-        this.gazetteer = gazetteer;
+        Tally(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The weight of the title and lead mentions plus the capped weight of the body's. */
+        public double mass() {
+            return head + Math.min(body, BODY_CAP);
+        }
+
+        /** The weight of its title and lead mentions alone. */
+        public double headMass() {
+            return head;
+        }
+
+        public List<NameMention> mentions() {
+            return mentions;
+        }
+
+        void add(NameMention m, double weight) {
+            if (m.mention().field() == Evidence.Field.BODY) {
+                body += weight;
+            } else {
+                head += weight;
+            }
+            mentions.add(m);
+        }
+
+        public CountryTag tag() {
+            return new CountryTag(code, score(mass()), evidence(mentions));
+        }
     }
 
-    /** The countries named, most salient first. */
-    public List<CountryTag> tag(ArticleText text) {
+    /** The tallies of every country named, heaviest first (those below the acting mass included). */
+    public List<Tally> tally(List<NameMention> names) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        for (ArticleText.Part part : text.parts()) {
-            for (PhraseMatcher.Match<String> match : gazetteer.matcher().find(part.folded())) {
-                Tally tally = tallies.computeIfAbsent(match.value(), code -> new Tally());
-                tally.add(part, match);
+        List<NameMention> conditional = new ArrayList<>();
+        for (NameMention m : names) {
+            if (m.mention().term().has(Term.Flag.NEEDS_COUNTRY)) {
+                conditional.add(m);
+            } else {
+                tallies.computeIfAbsent(m.country(), Tally::new).add(m, weight(m));
             }
         }
+        for (NameMention m : conditional) {
+            Tally tally = tallies.get(m.country());
+            if (tally != null) {
+                tally.add(m, weight(m));
+            }
+        }
+        List<Tally> sorted = new ArrayList<>(tallies.values());
+        sorted.sort(Comparator.comparingDouble(Tally::mass).reversed().thenComparing(Tally::code));
+        return sorted;
+    }
+
+    /** The countries acting in the story, most salient first. */
+    public List<CountryTag> tag(List<Tally> tallies) {
         List<CountryTag> tags = new ArrayList<>();
-        tallies.forEach((code, tally) -> tags.add(new CountryTag(code, tally.score(), tally.evidence)));
-        tags.sort(Comparator.comparingDouble(CountryTag::score).reversed().thenComparing(CountryTag::code));
+        for (Tally t : tallies) {
+            if (acts(t)) {
+                tags.add(t.tag());
+            }
+        }
         return tags;
     }
 
-    private static final class Tally {
-        int title;
-        int lead;
-        int body;
-        final List<Evidence> evidence = new ArrayList<>();
+    public static boolean acts(Tally tally) {
+        return tally.mass() >= MIN_MASS;
+    }
 
-        void add(ArticleText.Part part, PhraseMatcher.Match<String> match) {
-            switch (part.field()) {
-                case TITLE -> title++;
-                case LEAD -> lead++;
-                case BODY -> body++;
-            }
-            if (evidence.size() < MAX_EVIDENCE) {
-                evidence.add(new Evidence(part.original().substring(match.start(), match.end()), part.field(), match.start()));
+    static double weight(NameMention m) {
+        double w = m.mention().fieldWeight();
+        Meaning meaning = m.mention().meaning();
+        if (meaning instanceof Meaning.RegionName || meaning instanceof Meaning.CountryName c && c.capital()
+                || m.mention().term().has(Term.Flag.WEAK)) {
+            w *= 0.5;
+        }
+        return m.venue() ? w * 0.5 : w;
+    }
+
+    /** {@code mass / (mass + 3)}, to three decimals: 0.4 at the acting mass, 0.75 at a mass of 9. */
+    public static double score(double mass) {
+        return Math.round(mass / (mass + 3.0) * 1000) / 1000.0;
+    }
+
+    /** The strongest evidence first: title, then lead, then body, each in text order; distinct phrases. */
+    public static List<Evidence> evidence(List<NameMention> mentions) {
+        List<Evidence> all = new ArrayList<>();
+        for (NameMention m : mentions) {
+            all.add(m.mention().evidence());
+        }
+        all.sort(Comparator.comparing(Evidence::field).thenComparingInt(Evidence::offset));
+        List<Evidence> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Evidence e : all) {
+            String key = e.field() + e.phrase();
+            if (out.size() < MAX_EVIDENCE && !seen.contains(key)) {
+                out.add(e);
+                seen.add(key);
             }
         }
-
-        double score() {
-            double mass = 3.0 * title + 2.0 * lead + Math.min(body, BODY_CAP);
-            return Math.round(mass / (mass + 2.0) * 1000) / 1000.0;
-        }
+        return out;
     }
 }

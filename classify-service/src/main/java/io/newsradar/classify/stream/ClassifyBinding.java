@@ -1,10 +1,14 @@
 package io.newsradar.classify.stream;
 
+import io.newsradar.classify.ClassifyProperties;
 import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.RawArticle;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -20,9 +24,15 @@ import org.springframework.messaging.support.MessageBuilder;
 @Configuration(proxyBeanMethods = false)
 public class ClassifyBinding {
 
+    private static final Logger log = LoggerFactory.getLogger(ClassifyBinding.class);
+
+    /** Loaded once at start-up: a malformed data file stops the service with the file and line at fault. */
     @Bean
-    Classifier classifier() {
-        return Classifier.withDefaults();
+    Classifier classifier(ClassifyProperties properties) {
+        Classifier classifier = Classifier.load(properties.dataDir(), Clock.systemUTC());
+        log.atInfo().addKeyValue("version", classifier.version()).addKeyValue("dataDir", properties.dataDir())
+                .log("classifier loaded");
+        return classifier;
     }
 
     @Bean

@@ -1,33 +1,111 @@
 package io.newsradar.classify.text;
 
 import io.newsradar.contracts.Evidence;
-import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.TextFolding;
 import java.text.Normalizer;
 import java.util.List;
 
-/** An article's title, lead and body, each as written (NFC) and folded, offsets shared between the two. */
-public record ArticleText(List<Part> parts) {
+/**
+ * An article's title, lead and body, each as written (NFC) and folded for matching, with the offsets of one mapped
+ * to the other.
+ */
+public record ArticleText(Part title, Part lead, Part body) {
 
     /** One field of the article. */
-    public record Part(Evidence.Field field, String original, String folded) {
+    public static final class Part {
+        private final Evidence.Field field;
+        private final String original;
+        private final String folded;
+        /** For each folded character, its index in the original; {@code null} when they are the same. */
+        private final int[] originalIndex;
 
-        static Part of(Evidence.Field field, String text) {
+        private Part(Evidence.Field field, String original, String folded, int[] originalIndex) {
+            this.field = field;
+            this.original = original;
+            this.folded = folded;
+            this.originalIndex = originalIndex;
+        }
+
+        public static Part of(Evidence.Field field, String text) {
             String original = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
-            String folded = TextFolding.fold(original);
-            // Folding NFC text keeps its length, except for stray combining marks; fall back to the folded text then.
-            return new Part(field, folded.length() == original.length() ? original : folded, folded);
+            char[] folded = new char[original.length()];
+            int[] index = null;
+            int n = 0;
+            for (int i = 0; i < original.length(); i++) {
+                char f = TextFolding.foldChar(original.charAt(i));
+                if (f == TextFolding.DROPPED) {
+                    if (index == null) {
+                        index = identity(original.length());
+                    }
+                    continue;
+                }
+                if (index != null) {
+                    index[n] = i;
+                }
+                folded[n++] = f;
+            }
+            return new Part(field, original, new String(folded, 0, n), index);
+        }
+
+        public Evidence.Field field() {
+            return field;
+        }
+
+        /** The text as written, NFC. */
+        public String original() {
+            return original;
+        }
+
+        /** The folded text the matchers read. */
+        public String folded() {
+            return folded;
+        }
+
+        /** The index in {@link #original()} of the folded character at {@code foldedIndex}. */
+        public int originalIndex(int foldedIndex) {
+            if (originalIndex == null || foldedIndex >= folded.length()) {
+                return originalIndex == null ? foldedIndex : original.length();
+            }
+            return originalIndex[foldedIndex];
+        }
+
+        /** The original text of the folded range {@code [start, end)}. */
+        public String originalText(int start, int end) {
+            int from = originalIndex(start);
+            int to = end >= folded.length() ? original.length() : originalIndex(end);
+            return original.substring(from, to);
+        }
+
+        /** The character as written at a folded index. */
+        public char originalChar(int foldedIndex) {
+            return original.charAt(originalIndex(foldedIndex));
+        }
+
+        public boolean isEmpty() {
+            return folded.isBlank();
+        }
+
+        private static int[] identity(int length) {
+            int[] index = new int[length];
+            for (int i = 0; i < length; i++) {
+                index[i] = i;
+            }
+            return index;
         }
     }
 
-    public ArticleText {
-        parts = List.copyOf(parts);
+    public static ArticleText of(String title, String lead, String body) {
+        return new ArticleText(Part.of(Evidence.Field.TITLE, title), Part.of(Evidence.Field.LEAD, lead),
+                Part.of(Evidence.Field.BODY, body));
     }
 
-    public static ArticleText of(RawArticle article) {
-        return new ArticleText(List.of(
-                Part.of(Evidence.Field.TITLE, article.title()),
-                Part.of(Evidence.Field.LEAD, article.lead()),
-                Part.of(Evidence.Field.BODY, article.body())));
+    public List<Part> parts() {
+        return List.of(title, lead, body);
+    }
+
+    /** Title, lead and the start of the body: enough to tell the language. */
+    public String sample(int bodyChars) {
+        String b = body.folded();
+        return title.folded() + "\n" + lead.folded() + "\n" + (b.length() > bodyChars ? b.substring(0, bodyChars) : b);
     }
 }

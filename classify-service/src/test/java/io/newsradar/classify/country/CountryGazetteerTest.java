@@ -2,38 +2,68 @@ package io.newsradar.classify.country;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.classify.text.PhraseMatcher;
-import io.newsradar.contracts.TextFolding;
+import io.newsradar.classify.lexicon.ContextWords;
+import io.newsradar.classify.lexicon.Lexicon;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.classify.text.ArticleText;
+import io.newsradar.contracts.Evidence;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class CountryGazetteerTest {
 
-    private static final CountryGazetteer gazetteer = CountryGazetteer.load();
+    private static final Lexicon LEXICON = lexicon();
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(textBlock = """
-            Nhật Bản,       JP
-            nhat ban,       JP
-            Japon,          JP
-            japonaises,     JP
-            Việt Nam,       VN
-            Viêt Nam,       VN
-            Hàn Quốc,       KR
-            Triều Tiên,     KP
-            Corée du Nord,  KP
-            Nam Phi,        ZA
-            États-Unis,     US
-            Royaume-Uni,    GB
-            """)
-    void knowsNamesInVietnameseEnglishAndFrench(String name, String code) {
-        assertThat(gazetteer.matcher().find(TextFolding.fold(name))).extracting(PhraseMatcher.Match::value).containsExactly(code);
+    private static Lexicon lexicon() {
+        List<io.newsradar.classify.lexicon.Term> terms = new ArrayList<>(CountryGazetteer.load(null).terms());
+        terms.addAll(ContextWords.load(null));
+        return Lexicon.of(terms);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"pháp luật", "anh Đức", "chị Nga", "ý kiến", "áo dài", "Chad Smith", "Michael Jordan"})
-    void leavesOrdinaryWordsAndGivenNamesAlone(String text) {
-        assertThat(gazetteer.matcher().find(TextFolding.fold(text))).isEmpty();
+    private static List<String> countries(String lang, String text) {
+        return LEXICON.find(ArticleText.Part.of(Evidence.Field.BODY, text), lang).stream()
+                .filter(m -> m.meaning() instanceof Meaning.CountryName)
+                .map(m -> ((Meaning.CountryName) m.meaning()).code()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(textBlock = """
+            vi, Nhật Bản,           JP
+            vi, Nhat Ban,           JP
+            vi, Việt Nam,           VN
+            vi, Hàn Quốc,           KR
+            vi, Triều Tiên,         KP
+            vi, Nam Phi,            ZA
+            vi, hợp tác Việt - Nhật, VN JP
+            en, Japan,              JP
+            en, Japanese investors, JP
+            en, South Korea,        KR
+            fr, Japon,              JP
+            fr, japonaises,         JP
+            fr, Corée du Nord,      KP
+            fr, États-Unis,         US
+            fr, Royaume-Uni,        GB
+            """)
+    void knowsNamesShortFormsAndDemonymsInEachLanguage(String lang, String text, String codes) {
+        assertThat(countries(lang, text)).containsExactly(codes.split(" "));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(textBlock = """
+            vi, pháp luật về vàng
+            vi, anh Đức và chị Nga
+            vi, cập nhật ngày Chủ nhật
+            vi, Ban Chấp hành Trung ương
+            vi, các nước Mỹ Latinh
+            vi, ý kiến chuyên gia
+            vi, áo dài
+            en, Chad Smith scored twice
+            en, Michael Jordan
+            fr, Maurice Dupont est arrivé
+            """)
+    void leavesOrdinaryWordsAndGivenNamesAlone(String lang, String text) {
+        assertThat(countries(lang, text)).isEmpty();
     }
 }

@@ -1,0 +1,65 @@
+package io.newsradar.bench;
+
+import io.newsradar.classify.eval.EvaluationSet;
+import io.newsradar.classify.text.PageText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Articles of a given size in UTF-8 bytes, made from the evaluation set's stories (repeated to length). */
+final class BenchArticles {
+
+    record Article(String title, String lead, String body, String lang) {
+        int bytes() {
+            return (title + lead + body).getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+
+    private BenchArticles() {
+    }
+
+    static List<Article> of(Path evaluationSet, int bytes) {
+        PageText pages = PageText.load(null);
+        List<Article> out = new ArrayList<>();
+        for (EvaluationSet.Item item : EvaluationSet.read(List.of(evaluationSet)).items()) {
+            var in = item.input();
+            String title;
+            String lead;
+            String body;
+            if (in.text() != null) {
+                PageText.Story story = pages.split(in.text());
+                title = story.title();
+                lead = story.lead();
+                body = story.body();
+            } else {
+                title = nonNull(in.title());
+                lead = nonNull(in.summary());
+                body = nonNull(in.body());
+            }
+            String source = body.isBlank() ? lead : body;
+            StringBuilder grown = new StringBuilder(body);
+            while (!source.isBlank() && (title + lead + grown).getBytes(StandardCharsets.UTF_8).length < bytes) {
+                grown.append("\n\n").append(source);
+            }
+            out.add(new Article(title, lead, trim(grown.toString(), bytes - (title + lead).getBytes(StandardCharsets.UTF_8).length), item.lang()));
+        }
+        return out;
+    }
+
+    static double averageBytes(List<Article> articles) {
+        return articles.stream().mapToInt(Article::bytes).average().orElse(0);
+    }
+
+    private static String trim(String text, int bytes) {
+        String t = text;
+        while (t.length() > 0 && t.getBytes(StandardCharsets.UTF_8).length > bytes) {
+            t = t.substring(0, Math.max(0, t.length() - Math.max(1, (t.getBytes(StandardCharsets.UTF_8).length - bytes) / 2)));
+        }
+        return t;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,229 @@
+package io.newsradar.classify.cli;
+
+import io.newsradar.classify.Classifier;
+import io.newsradar.classify.eval.EvaluationReport;
+import io.newsradar.classify.eval.EvaluationSet;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The classifier from the command line, without Kafka or Spring:
+ * <pre>
+ *   classify [--in FILE] [--out FILE] [--data DIR]     JSON Lines in (stdin), JSON Lines out (stdout)
+ *   evaluate [--set FILE|DIR]... [--split dev|test|all] [--data DIR]
+ * </pre>
+ * One output line per input line, in order; a bad line gets an {@code "error"} and the run goes on. Progress goes to
+ * stderr.
+ */
+public final class CommandLine {
+
+    /** The first arguments that select the command line instead of the service. */
+    public static final Set<String> COMMANDS = Set.of("classify", "evaluate", "help", "--help", "-h");
+    static final String DEFAULT_EVAL_SET = "classify-service/src/test/resources/eval";
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    private final InputStream stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public CommandLine(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Runs a command; the exit status: 0 done, 1 failed, 2 bad usage. */
+    public int run(String... args) {
+        try {
+            Options options = Options.parse(args);
+            return switch (options.command()) {
+                case "classify" -> classify(options);
+                case "evaluate" -> evaluate(options);
+                default -> {
+                    stdout.print(usage());
+                    yield 0;
+                }
+            };
+        } catch (UsageException e) {
+            stderr.println("newsradar classify: " + e.getMessage());
+            stderr.print(usage());
+            return 2;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            stderr.println("newsradar classify: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int classify(Options options) {
+        Classifier classifier = Classifier.load(options.data(), Clock.systemUTC());
+        long started = System.nanoTime();
+        long lastProgress = started;
+        int lines = 0;
+        int errors = 0;
+        try (BufferedReader in = reader(options.single("--in"));
+             BufferedWriter out = writer(options.single("--out"))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                lines++;
+                Map<String, Object> result = classifyLine(classifier, line, lines);
+                if (result.containsKey("error")) {
+                    errors++;
+                }
+                out.write(json.writeValueAsString(result));
+                out.write('\n');
+                long now = System.nanoTime();
+                if (now - lastProgress > PROGRESS_EVERY_NANOS) {
+                    lastProgress = now;
+                    stderr.printf("classified %,d lines (%,d errors), %,.0f lines/s%n", lines, errors, lines / seconds(started, now));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write: " + e.getMessage(), e);
+        }
+        stderr.printf("classified %,d lines (%,d errors) in %.1f s with classifier %s%n", lines, errors,
+                seconds(started, System.nanoTime()), classifier.version());
+        return 0;
+    }
+
+    private Map<String, Object> classifyLine(Classifier classifier, String line, int number) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            result.put("id", null);
+            result.put("line", number);
+            result.put("error", "line " + number + ": not valid JSON: " + e.getOriginalMessage());
+            return result;
+        }
+        JsonNode id = node != null && node.isObject() ? node.get("id") : null;
+        result.put("id", id);
+        try {
+            Input input = Input.of(node);
+            result.put("classification", ClassificationJson.of(input.classify(classifier)));
+        } catch (IllegalArgumentException e) {
+            result.put("line", number);
+            result.put("error", "line " + number + ": " + e.getMessage());
+        }
+        return result;
+    }
+
+    private int evaluate(Options options) {
+        Classifier classifier = Classifier.load(options.data(), Clock.systemUTC());
+        List<Path> sets = new ArrayList<>();
+        options.all("--set").forEach(p -> sets.add(Path.of(p)));
+        if (sets.isEmpty()) {
+            sets.add(Path.of(DEFAULT_EVAL_SET));
+        }
+        EvaluationSet set = EvaluationSet.read(sets);
+        String split = options.single("--split") == null ? "all" : options.single("--split");
+        if (!Set.of("dev", "test", "all").contains(split)) {
+            throw new UsageException("--split is dev, test or all; was " + split);
+        }
+        EvaluationReport report = EvaluationReport.of(classifier, set.split(split));
+        stdout.print(report.format(true));
+        return 0;
+    }
+
+    private BufferedReader reader(String file) throws IOException {
+        InputStream in = file == null || file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private BufferedWriter writer(String file) throws IOException {
+        OutputStream out = file == null || file.equals("-") ? stdout : Files.newOutputStream(Path.of(file));
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    private static double seconds(long from, long to) {
+        return Math.max(1e-9, (to - from) / 1e9);
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar classify-service.jar classify [--in FILE] [--out FILE] [--data DIR]
+                         reads JSON Lines ({"id", "text"} or {"id", "title", "summary", "body", "lang", "url"}),
+                         writes one JSON line per input line: {"id", "classification"} or {"id", "line", "error"}
+                       java -jar classify-service.jar evaluate [--set FILE|DIR]... [--split dev|test|all] [--data DIR]
+                         prints pair accuracy, country/region/topic precision, recall and F1, and the mistakes
+                         (default set: %s)
+                  --data DIR   read the classifier's data files from DIR first (see docs/classifier.md)
+                """.formatted(DEFAULT_EVAL_SET);
+    }
+
+    /** A wrong command line. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The command and its options. */
+    record Options(String command, Map<String, List<String>> values) {
+
+        private static final Map<String, Set<String>> ALLOWED = Map.of(
+                "classify", Set.of("--in", "--out", "--data"),
+                "evaluate", Set.of("--set", "--split", "--data"));
+
+        static Options parse(String... args) {
+            if (args.length == 0) {
+                throw new UsageException("a command is needed");
+            }
+            String command = args[0];
+            if (!COMMANDS.contains(command)) {
+                throw new UsageException("unknown command '" + command + "'");
+            }
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String name = args[i];
+                if (!ALLOWED.getOrDefault(command, Set.of()).contains(name)) {
+                    throw new UsageException("unknown option '" + name + "' for " + command);
+                }
+                if (i + 1 >= args.length) {
+                    throw new UsageException(name + " needs a value");
+                }
+                values.computeIfAbsent(name, n -> new ArrayList<>()).add(args[++i]);
+            }
+            return new Options(command, values);
+        }
+
+        String single(String name) {
+            List<String> v = values.getOrDefault(name, List.of());
+            if (v.size() > 1) {
+                throw new UsageException(name + " given more than once");
+            }
+            return v.isEmpty() ? null : v.get(0);
+        }
+
+        List<String> all(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+
+        Path data() {
+            String dir = single("--data");
+            if (dir != null && !Files.isDirectory(Path.of(dir))) {
+                throw new UsageException("--data " + dir + " is not a directory");
+            }
+            return dir == null ? null : Path.of(dir);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.newsradar.classify.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tab-separated data file of the classifier: UTF-8, one entry per line, blank lines and {@code #} comments
+ * skipped. Read from a directory when one is given (a newsroom's own data), else from the classpath.
+ */
+public final class DataFile {
+
+    /** One line of a data file, with where it came from for error messages. */
+    public record Line(String file, int number, List<String> columns) {
+
+        public String column(int index) {
+            return index < columns.size() ? columns.get(index) : "";
+        }
+
+        /** An error that names the file and line. */
+        public IllegalStateException error(String problem) {
+            return new IllegalStateException(file + " line " + number + ": " + problem + " (line: '"
+                    + String.join("\\t", columns) + "')");
+        }
+    }
+
+    private static final String CLASSPATH_ROOT = "/classify/";
+
+    private DataFile() {
+    }
+
+    /**
+     * The lines of a data file, each with between {@code minColumns} and {@code maxColumns} columns.
+     *
+     * @param dataDir  a directory that overrides the bundled files, may be {@code null}
+     * @param name     the file's path below the data root, such as {@code regions/VN.tsv}
+     * @throws IllegalStateException when the file is missing or a line has the wrong number of columns
+     */
+    public static List<Line> read(Path dataDir, String name, int minColumns, int maxColumns) {
+        return readIfPresent(dataDir, name, minColumns, maxColumns)
+                .orElseThrow(() -> new IllegalStateException("the classifier data file " + name + " is missing"
+                        + (dataDir == null ? " from the classpath" : " from " + dataDir + " and the classpath")));
+    }
+
+    /** Like {@link #read}, empty when the file does not exist. */
+    public static Optional<List<Line>> readIfPresent(Path dataDir, String name, int minColumns, int maxColumns) {
+        try {
+            if (dataDir != null && Files.isRegularFile(dataDir.resolve(name))) {
+                try (InputStream in = Files.newInputStream(dataDir.resolve(name))) {
+                    return Optional.of(parse(dataDir.resolve(name).toString(), in, minColumns, maxColumns));
+                }
+            }
+            try (InputStream in = DataFile.class.getResourceAsStream(CLASSPATH_ROOT + name)) {
+                return in == null ? Optional.empty() : Optional.of(parse("classify/" + name, in, minColumns, maxColumns));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the classifier data file " + name, e);
+        }
+    }
+
+    private static List<Line> parse(String file, InputStream in, int minColumns, int maxColumns) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        List<Line> lines = new ArrayList<>();
+        int number = 0;
+        try {
+            for (String text; (text = reader.readLine()) != null; ) {
+                number++;
+                if (text.isBlank() || text.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                List<String> columns = new ArrayList<>();
+                for (String column : text.split("\t", -1)) {
+                    columns.add(Normalizer.normalize(column.strip(), Normalizer.Form.NFC));
+                }
+                while (columns.size() > minColumns && columns.get(columns.size() - 1).isEmpty()) {
+                    columns.remove(columns.size() - 1);
+                }
+                Line line = new Line(file, number, List.copyOf(columns));
+                if (columns.size() < minColumns || columns.size() > maxColumns) {
+                    throw line.error("expected " + (minColumns == maxColumns ? minColumns : minColumns + " to " + maxColumns)
+                            + " tab-separated columns, found " + columns.size());
+                }
+                for (int i = 0; i < minColumns; i++) {
+                    if (columns.get(i).isEmpty()) {
+                        throw line.error("column " + (i + 1) + " is empty");
+                    }
+                }
+                lines.add(line);
+            }
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException(file + " line " + (number + 1) + ": not valid UTF-8", e);
+        }
+        return lines;
+    }
+}

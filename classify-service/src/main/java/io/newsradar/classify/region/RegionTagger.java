@@ -1,0 +1,55 @@
+package io.newsradar.classify.region;
+
+import io.newsradar.classify.country.CountryTagger;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.classify.lexicon.NameMention;
+import io.newsradar.classify.lexicon.Term;
+import io.newsradar.contracts.Evidence;
+import io.newsradar.contracts.RegionTag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Weighs the regions acting in a story. A name counts its part's weight (title 3, lead 2, body 1), half for a
+ * {@code weak} name, one and a half with its designation ("tỉnh Gunma", "Aichi Prefecture"), and nothing when it is
+ * only where something happened ("tại Hà Nội", "held in Tokyo"). A {@code needs-country} name counts only when its
+ * country acts in the story. A region acts from a mass of {@link #MIN_MASS}.
+ */
+public final class RegionTagger {
+
+    static final double MIN_MASS = 2.0;
+    static final double BODY_CAP = 6.0;
+
+    /** The regions acting in the story, most salient first. */
+    public List<RegionTag> tag(List<NameMention> names, Set<String> actingCountries) {
+        Map<Region, double[]> masses = new LinkedHashMap<>();
+        Map<Region, List<NameMention>> mentions = new LinkedHashMap<>();
+        for (NameMention m : names) {
+            if (!(m.mention().meaning() instanceof Meaning.RegionName r) || m.venue()) {
+                continue;
+            }
+            Term term = m.mention().term();
+            if (term.has(Term.Flag.NEEDS_COUNTRY) && !actingCountries.contains(r.region().country())) {
+                continue;
+            }
+            double w = m.mention().fieldWeight() * (term.has(Term.Flag.WEAK) ? 0.5 : 1.0) * (m.designated() ? 1.5 : 1.0);
+            double[] mass = masses.computeIfAbsent(r.region(), x -> new double[2]);
+            mass[m.mention().field() == Evidence.Field.BODY ? 1 : 0] += w;
+            mentions.computeIfAbsent(r.region(), x -> new ArrayList<>()).add(m);
+        }
+        List<RegionTag> tags = new ArrayList<>();
+        masses.forEach((region, mass) -> {
+            double total = mass[0] + Math.min(mass[1], BODY_CAP);
+            if (total >= MIN_MASS) {
+                tags.add(new RegionTag(region.code(), region.country(), region.name(), region.current(),
+                        CountryTagger.score(total), CountryTagger.evidence(mentions.get(region))));
+            }
+        });
+        tags.sort(Comparator.comparingDouble(RegionTag::score).reversed().thenComparing(RegionTag::code));
+        return tags;
+    }
+}

@@ -1,0 +1,284 @@
+package io.newsradar.classify.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * An Aho-Corasick automaton over folded text: finds every occurrence of every key in one left-to-right pass, so the
+ * cost grows with the text, not with the number of keys. Keys are folded phrases whose words are joined by single
+ * spaces; in the text, any run of characters that are neither letters nor digits (nor part of a key, like the dot of
+ * "u.s.") matches that single space, so "bac-giang", "bac  giang" and "bac giang" are one phrase.
+ *
+ * <p>Transitions on Latin characters, which is almost all folded text, come from a dense table computed once (a
+ * deterministic automaton): one array read per character. Transitions on other scripts (Han, Kana, Hangul, Thai…)
+ * follow a sparse goto map and failure links. Characters that occur in no key send the scan back to the start.
+ *
+ * @param <V> what a key stands for
+ */
+public final class Automaton<V> {
+
+    /** One occurrence of a key: {@code [start, end)} in the text, and what the key stands for. */
+    public record Hit<V>(int start, int end, List<V> values) {
+    }
+
+    /** Characters below this get a column of the dense table. */
+    private static final char DENSE_LIMIT = 0x250;
+
+    private final int[] charClass;
+    private final int denseClasses;
+    private final int spaceClass;
+    private final int[] dense;
+    private final Map<Long, Integer> sparse;
+    private final int[] fail;
+    /** Per state, the keys ending there (its own and those of its suffix states), as indices into {@link #keys}. */
+    private final int[][] outputs;
+    private final int[] keyLengths;
+    private final List<List<V>> keys;
+
+    private Automaton(Builder<V> b, List<List<V>> keys, int[] keyLengths) {
+        this.charClass = b.charClass;
+        this.denseClasses = b.denseClasses;
+        this.spaceClass = b.charClass[' '];
+        this.dense = b.dense;
+        this.sparse = Map.copyOf(b.sparseGoto);
+        this.fail = b.fail;
+        this.outputs = b.outputs;
+        this.keyLengths = keyLengths;
+        this.keys = keys;
+    }
+
+    /** Builds the automaton of these keys (folded phrases); a key given several times keeps all its values. */
+    public static <V> Automaton<V> of(Map<String, ? extends Collection<V>> valuesByKey) {
+        Map<String, List<V>> normalized = new LinkedHashMap<>();
+        valuesByKey.forEach((key, values) -> {
+            String k = normalizeKey(key);
+            if (!k.isEmpty()) {
+                normalized.computeIfAbsent(k, x -> new ArrayList<>()).addAll(values);
+            }
+        });
+        return new Builder<V>(normalized.keySet()).build(normalized);
+    }
+
+    /** Every occurrence of every key in the folded text, in order of their end, longest first at one end. */
+    public List<Hit<V>> scan(String folded) {
+        List<Hit<V>> hits = new ArrayList<>();
+        int state = 0;
+        boolean afterSpace = false;
+        for (int i = 0; i < folded.length(); i++) {
+            int cls = charClass[folded.charAt(i)];
+            boolean space = cls == spaceClass;
+            if (space && afterSpace) {
+                continue; // a run of separators reads as one space
+            }
+            afterSpace = space;
+            state = step(state, cls);
+            for (int key : outputs[state]) {
+                hits.add(new Hit<>(startOf(folded, i + 1, keyLengths[key]), i + 1, keys.get(key)));
+            }
+        }
+        return hits;
+    }
+
+    /** How many keys it holds. */
+    public int size() {
+        return keys.size();
+    }
+
+    private int step(int state, int cls) {
+        if (cls < denseClasses) {
+            return dense[state * denseClasses + cls];
+        }
+        int s = state;
+        while (true) {
+            Integer target = sparse.get(edge(s, cls));
+            if (target != null) {
+                return target;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
+        }
+    }
+
+    /** Where a key of {@code length} characters ending at {@code end} starts, a separator run counting as one. */
+    private int startOf(String folded, int end, int length) {
+        int i = end;
+        for (int remaining = length; remaining > 0; remaining--) {
+            i--;
+            if (charClass[folded.charAt(i)] == spaceClass) {
+                while (i > 0 && charClass[folded.charAt(i - 1)] == spaceClass) {
+                    i--;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static long edge(int state, int cls) {
+        return ((long) state << 32) | cls;
+    }
+
+    /**
+     * The key form of a folded phrase: letters, digits, apostrophes and inner dots kept, every other run of
+     * characters written as one space, none at either end.
+     */
+    static String normalizeKey(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isLetterOrDigit(c) || (c == '.' || c == '\'') && !sb.isEmpty()) {
+                if (pendingSpace && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                sb.append(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final class Builder<V> {
+        final int[] charClass = new int[Character.MAX_VALUE + 1];
+        final int denseClasses;
+        final int classes;
+        final List<Map<Integer, Integer>> gotos = new ArrayList<>();
+        final List<List<Integer>> own = new ArrayList<>();
+        int[] dense;
+        final Map<Long, Integer> sparseGoto = new HashMap<>();
+        int[] fail;
+        int[][] outputs;
+
+        Builder(Collection<String> keys) {
+            int next = 1; // class 0: characters no key uses
+            next = assign(keys, next, true);
+            if (charClass[' '] == 0) {
+                charClass[' '] = next++;
+            }
+            denseClasses = next;
+            classes = assign(keys, next, false);
+            // Everything else that separates words reads as the space of the keys.
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                if (charClass[c] == 0 && !Character.isLetterOrDigit(c)) {
+                    charClass[c] = charClass[' '];
+                }
+            }
+            newState();
+        }
+
+        private int assign(Collection<String> keys, int next, boolean latin) {
+            for (String key : keys) {
+                for (int i = 0; i < key.length(); i++) {
+                    char c = key.charAt(i);
+                    if (charClass[c] == 0 && (c < DENSE_LIMIT) == latin) {
+                        charClass[c] = next++;
+                    }
+                }
+            }
+            return next;
+        }
+
+        private int newState() {
+            gotos.add(new HashMap<>(4));
+            own.add(new ArrayList<>(1));
+            return gotos.size() - 1;
+        }
+
+        Automaton<V> build(Map<String, List<V>> normalized) {
+            List<List<V>> keys = new ArrayList<>();
+            int[] keyLengths = new int[normalized.size()];
+            for (Map.Entry<String, List<V>> e : normalized.entrySet()) {
+                int state = 0;
+                String key = e.getKey();
+                for (int i = 0; i < key.length(); i++) {
+                    int cls = charClass[key.charAt(i)];
+                    Integer target = gotos.get(state).get(cls);
+                    if (target == null) {
+                        target = newState();
+                        gotos.get(state).put(cls, target);
+                    }
+                    state = target;
+                }
+                own.get(state).add(keys.size());
+                keyLengths[keys.size()] = key.length();
+                keys.add(List.copyOf(e.getValue()));
+            }
+            link();
+            return new Automaton<>(this, List.copyOf(keys), keyLengths);
+        }
+
+        /** Failure links and outputs breadth first; the dense table filled in as a full transition function. */
+        private void link() {
+            int states = gotos.size();
+            dense = new int[states * denseClasses];
+            fail = new int[states];
+            outputs = new int[states][];
+            outputs[0] = new int[0];
+            Queue<Integer> queue = new ArrayDeque<>();
+            gotos.get(0).forEach((cls, target) -> {
+                queue.add(target);
+                if (cls < denseClasses) {
+                    dense[cls] = target;
+                } else {
+                    sparseGoto.put(edge(0, cls), target);
+                }
+            });
+            while (!queue.isEmpty()) {
+                int s = queue.remove();
+                List<Integer> mine = own.get(s);
+                int[] inherited = outputs[fail[s]];
+                outputs[s] = mine.isEmpty() ? inherited : concat(mine, inherited);
+                for (int c = 1; c < denseClasses; c++) {
+                    dense[s * denseClasses + c] = dense[fail[s] * denseClasses + c];
+                }
+                for (Map.Entry<Integer, Integer> e : gotos.get(s).entrySet()) {
+                    int cls = e.getKey();
+                    int t = e.getValue();
+                    fail[t] = follow(fail[s], cls);
+                    if (cls < denseClasses) {
+                        dense[s * denseClasses + cls] = t;
+                    } else {
+                        sparseGoto.put(edge(s, cls), t);
+                    }
+                    queue.add(t);
+                }
+            }
+        }
+
+        /** The transition from a state already linked (breadth first guarantees it is). */
+        private int follow(int state, int cls) {
+            if (cls < denseClasses) {
+                return dense[state * denseClasses + cls];
+            }
+            int s = state;
+            while (true) {
+                Integer target = sparseGoto.get(edge(s, cls));
+                if (target != null) {
+                    return target;
+                }
+                if (s == 0) {
+                    return 0;
+                }
+                s = fail[s];
+            }
+        }
+
+        private static int[] concat(List<Integer> mine, int[] inherited) {
+            int[] out = new int[mine.size() + inherited.length];
+            for (int i = 0; i < mine.size(); i++) {
+                out[i] = mine.get(i);
+            }
+            System.arraycopy(inherited, 0, out, mine.size(), inherited.length);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.newsradar.classify.topic;
+
+import io.newsradar.classify.lexicon.Lexicon;
+import io.newsradar.classify.lexicon.Meaning;
+import io.newsradar.contracts.Evidence;
+import io.newsradar.contracts.TopicTag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores each topic from its phrases in the story. A phrase counts its lexicon weight times its part's weight
+ * (title 3, lead 2, body 1); each repetition of the same phrase counts half the one before, so one word said ten
+ * times does not make a topic while several different phrases do. A topic applies when the sum reaches its
+ * threshold; its score is {@code sum / (sum + threshold)}: 0.5 at the threshold.
+ */
+public final class TopicTagger {
+
+    private static final int MAX_EVIDENCE = 6;
+
+    private final List<TopicLexicon.Topic> topics;
+
+    public TopicTagger(TopicLexicon lexicon) {
+        this.topics = lexicon.topics();
+    }
+
+    /** The topics the story covers, highest score first. */
+    public List<TopicTag> tag(List<Lexicon.Mention> mentions) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        Map<String, List<Lexicon.Mention>> evidence = new HashMap<>();
+        Map<String, Integer> repeats = new HashMap<>();
+        List<Lexicon.Mention> ordered = new ArrayList<>(mentions);
+        // Strongest parts first, so a phrase's first (full) count is its best-placed one.
+        ordered.sort(Comparator.comparing(Lexicon.Mention::field).thenComparingInt(Lexicon.Mention::start));
+        for (Lexicon.Mention m : ordered) {
+            if (!(m.meaning() instanceof Meaning.TopicPhrase p)) {
+                continue;
+            }
+            String phraseKey = p.topic() + "\t" + m.part().folded().substring(m.start(), m.end());
+            int seen = repeats.merge(phraseKey, 1, Integer::sum) - 1;
+            double w = p.weight() * m.fieldWeight() / (1 << Math.min(seen, 20));
+            sums.merge(p.topic(), w, Double::sum);
+            evidence.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(m);
+        }
+        List<TopicTag> tags = new ArrayList<>();
+        for (TopicLexicon.Topic topic : topics) {
+            double sum = sums.getOrDefault(topic.name(), 0.0);
+            if (sum >= topic.threshold()) {
+                double score = Math.round(sum / (sum + topic.threshold()) * 1000) / 1000.0;
+                tags.add(new TopicTag(topic.name(), score, evidence(evidence.get(topic.name()))));
+            }
+        }
+        tags.sort(Comparator.comparingDouble(TopicTag::score).reversed().thenComparing(TopicTag::topic));
+        return tags;
+    }
+
+    private static List<Evidence> evidence(List<Lexicon.Mention> mentions) {
+        List<Evidence> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Lexicon.Mention m : mentions) {
+            String key = m.field() + m.phrase().toLowerCase(java.util.Locale.ROOT);
+            if (out.size() < MAX_EVIDENCE && !seen.contains(key)) {
+                out.add(m.evidence());
+                seen.add(key);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsradar.classify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CommandLineTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        CommandLine cli = new CommandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
+    }
+
+    private List<JsonNode> outputLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+    }
+
+    @Test
+    void writesOneLinePerInputLineInOrderWithAnErrorForEachBadLine() {
+        String in = String.join("\n",
+                "{\"id\": \"a\", \"title\": \"Japan and Vietnam sign a labour deal\", \"summary\": \"Japan will take more Vietnamese technical intern trainees.\", \"body\": \"\", \"lang\": \"en\"}",
+                "{not json",
+                "[1, 2]",
+                "{\"id\": 7}",
+                "{\"id\": \"e\", \"text\": \"Hôm nay trời đẹp\\nKhông có tin gì đáng chú ý trong ngày hôm nay ở đây cả.\"}") + "\n";
+
+        int status = run(in, "classify");
+
+        List<JsonNode> lines = outputLines();
+        assertThat(status).isZero();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0).get("id").asString()).isEqualTo("a");
+        assertThat(lines.get(0).at("/classification/pair/key").asString()).isEqualTo("JP-VN");
+        assertThat(lines.get(0).at("/classification/version").asString()).isNotBlank();
+        assertThat(lines.get(1).get("error").asString()).startsWith("line 2: not valid JSON");
+        assertThat(lines.get(2).get("error").asString()).isEqualTo("line 3: expected a JSON object, found array");
+        assertThat(lines.get(3).get("id").asInt()).isEqualTo(7);
+        assertThat(lines.get(3).get("error").asString()).contains("line 4", "\"text\"");
+        assertThat(lines.get(4).at("/classification/pair").isNull()).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("classified 5 lines (3 errors)");
+    }
+
+    @Test
+    void givesEveryTagItsScoreAndEvidence() {
+        run("{\"id\": 1, \"title\": \"Tỉnh Gunma mời doanh nghiệp đầu tư vào Việt Nam\", \"summary\": \"Thống đốc tỉnh Gunma (Nhật Bản) cam kết thúc đẩy đầu tư và đưa thêm thực tập sinh Việt Nam sang làm việc.\", \"body\": \"\"}\n",
+                "classify");
+
+        JsonNode c = outputLines().get(0).get("classification");
+        assertThat(c.at("/pair/key").asString()).isEqualTo("JP-VN");
+        JsonNode gunma = c.get("regions").get(0);
+        assertThat(gunma.get("code").asString()).isEqualTo("JP-10");
+        assertThat(gunma.get("country").asString()).isEqualTo("JP");
+        assertThat(gunma.get("current").asString()).isEqualTo("JP-10");
+        assertThat(gunma.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(gunma.at("/evidence/0/phrase").asString()).isEqualTo("Gunma");
+        assertThat(gunma.at("/evidence/0/field").asString()).isEqualTo("title");
+        assertThat(c.get("topics").findValuesAsString("topic")).contains("investment");
+    }
+
+    @Test
+    void readsAndWritesFiles(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Path outFile = dir.resolve("out.jsonl");
+        Files.writeString(in, "{\"id\": \"x\", \"title\": \"Vietnam, Japan expand cooperation\", \"body\": \"\"}\n");
+
+        assertThat(run("", "classify", "--in", in.toString(), "--out", outFile.toString())).isZero();
+
+        assertThat(Files.readAllLines(outFile)).singleElement().satisfies(line -> assertThat(line).contains("\"id\":\"x\""));
+    }
+
+    @Test
+    void explainsAWrongCommandLine() {
+        assertThat(run("", "classify", "--bogus", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus' for classify", "usage:");
+    }
+
+    @Test
+    void failsWithTheFileNameWhenTheInputIsMissing() {
+        assertThat(run("", "classify", "--in", "/nonexistent/articles.jsonl")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/articles.jsonl");
+    }
+}
