@@ -50,10 +50,12 @@ public final class Lexicon {
     }
 
     /** A term with its matching rules worked out once. */
-    private record Entry(Term term, boolean capital, boolean acronym, boolean plain, boolean boundaryStart, boolean boundaryEnd) {
+    private record Entry(Term term, boolean capital, boolean acronym, boolean plain, boolean boundaryStart, boolean boundaryEnd,
+                         String letters) {
 
         static Entry of(Term term) {
-            return new Entry(term, term.capitalised(), term.acronym(), term.plain(), term.boundaryAt(true), term.boundaryAt(false));
+            return new Entry(term, term.capitalised(), term.acronym(), term.plain(), term.boundaryAt(true), term.boundaryAt(false),
+                    lettersOf(term.written(), 0, term.written().length()));
         }
     }
 
@@ -165,18 +167,36 @@ public final class Lexicon {
         if (entry.capital() && !Character.isUpperCase(part.originalChar(start))) {
             return false;
         }
-        if (entry.acronym() || entry.plain()) {
-            for (int i = start; i < end; i++) {
-                char c = part.originalChar(i);
-                if (entry.acronym() && Character.isLowerCase(c)) {
-                    return false;
-                }
-                if (entry.plain() && c >= 0x80 && Character.isLetter(c) && TextFolding.foldChar(c) != Character.toLowerCase(c)) {
-                    return false;
-                }
+        boolean textHasDiacritics = false;
+        for (int i = start; i < end; i++) {
+            char c = part.originalChar(i);
+            if (entry.acronym() && Character.isLowerCase(c)) {
+                return false;
             }
+            textHasDiacritics |= c >= 0x80 && Character.isLetter(c) && TextFolding.foldChar(c) != Character.toLowerCase(c);
+        }
+        // Without diacritics, text matches any spelling; with them, only the phrase's own ("tặng" is not "tăng").
+        if (textHasDiacritics && (entry.plain() || !entry.letters().equals(lettersOf(part, start, end)))) {
+            return false;
         }
         return !entry.term().has(Term.Flag.PERSON) || !nextToCapitalisedWord(part, start, end);
+    }
+
+    /** The letters and digits of a phrase, lower case: what must be equal when text keeps its diacritics. */
+    private static String lettersOf(String text, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lettersOf(ArticleText.Part part, int start, int end) {
+        String original = part.originalText(start, end);
+        return lettersOf(original, 0, original.length());
     }
 
     /** Whether the word right before or right after the span (one space away) starts with a capital. */

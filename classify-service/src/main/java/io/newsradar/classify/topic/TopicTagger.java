@@ -57,10 +57,14 @@ public final class TopicTagger {
         return tags;
     }
 
+    /** The strongest phrases first (weight times part weight), each phrase once per part. */
     private static List<Evidence> evidence(List<Lexicon.Mention> mentions) {
+        List<Lexicon.Mention> strongest = new ArrayList<>(mentions);
+        strongest.sort(Comparator.comparingDouble((Lexicon.Mention m) -> -((Meaning.TopicPhrase) m.meaning()).weight() * m.fieldWeight())
+                .thenComparing(Lexicon.Mention::field).thenComparingInt(Lexicon.Mention::start));
         List<Evidence> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (Lexicon.Mention m : mentions) {
+        for (Lexicon.Mention m : strongest) {
             String key = m.field() + m.phrase().toLowerCase(java.util.Locale.ROOT);
             if (out.size() < MAX_EVIDENCE && !seen.contains(key)) {
                 out.add(m.evidence());

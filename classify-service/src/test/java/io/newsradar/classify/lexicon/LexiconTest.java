@@ -66,6 +66,11 @@ class LexiconTest {
     }
 
     @Test
+    void matchesTextWithDiacriticsOnlyWhenTheyAreThePhrasesOwn() {
+        assertThat(names("Nhật Bàn, Nhat Ban", "vi")).containsExactly("Nhat Ban=JP");
+    }
+
+    @Test
     void matchesAnAcronymOnlyInCapitals() {
         assertThat(names("join us in the US", "en")).containsExactly("US=US");
     }
