@@ -38,11 +38,7 @@ public record NameMention(Lexicon.Mention mention, boolean venue, boolean design
 
     /** The country a name stands for (a region's country for a region). */
     public String country() {
-        Meaning meaning = mention.meaning();
-        if (meaning instanceof Meaning.CountryName c) {
-            return c.code();
-        }
-        return ((Meaning.RegionName) meaning).region().country();
+        return countryOf(mention);
     }
 
     private static boolean afterVenue(Lexicon.Mention name, List<Lexicon.Mention> venues, RegionGazetteer.Affixes affixes) {

@@ -91,6 +91,11 @@ public final class Automaton<V> {
     }
 
     private int step(int state, int cls) {
+        return transition(dense, denseClasses, sparse, fail, state, cls);
+    }
+
+    /** The full transition function: the dense table for Latin characters, goto-or-fail for the rest. */
+    private static int transition(int[] dense, int denseClasses, Map<Long, Integer> sparse, int[] fail, int state, int cls) {
         if (cls < denseClasses) {
             return dense[state * denseClasses + cls];
         }
@@ -256,20 +261,7 @@ public final class Automaton<V> {
 
         /** The transition from a state already linked (breadth first guarantees it is). */
         private int follow(int state, int cls) {
-            if (cls < denseClasses) {
-                return dense[state * denseClasses + cls];
-            }
-            int s = state;
-            while (true) {
-                Integer target = sparseGoto.get(edge(s, cls));
-                if (target != null) {
-                    return target;
-                }
-                if (s == 0) {
-                    return 0;
-                }
-                s = fail[s];
-            }
+            return transition(dense, denseClasses, sparseGoto, fail, state, cls);
         }
 
         private static int[] concat(List<Integer> mine, int[] inherited) {
