@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,8 +47,12 @@ public final class Classifier {
     private final PairPicker pairPicker = new PairPicker();
     private final TopicTagger topicTagger;
     private final Clock clock;
+    /** The country each language is the home language of ({@code vi} → {@code VN}). */
+    private final Map<String, String> homes;
 
-    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, PageText pages, Clock clock) {
+    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, PageText pages, Clock clock,
+                       Map<String, String> homes) {
+        this.homes = Map.copyOf(homes);
         this.version = version;
         this.lexicon = lexicon;
         this.regions = regions;
@@ -70,7 +75,7 @@ public final class Classifier {
         terms.addAll(topics.terms());
         terms.addAll(ContextWords.load(dataDir));
         return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
-                PageText.load(dataDir), clock);
+                PageText.load(dataDir), clock, countries.homes());
     }
 
     /** A classifier with the bundled data and the system clock. */
@@ -103,11 +108,12 @@ public final class Classifier {
         if (!LanguageGuess.SUPPORTED.contains(language)) {
             return Classification.none(version, language);
         }
+        boolean marked = language.equals("vi") && text.marked(LANGUAGE_SAMPLE);
         List<NameMention> names = new ArrayList<>();
         List<Lexicon.Mention> topicMentions = new ArrayList<>();
         int multilateralInHead = 0;
         for (ArticleText.Part part : text.parts()) {
-            List<Lexicon.Mention> mentions = lexicon.find(part, language);
+            List<Lexicon.Mention> mentions = lexicon.find(part, language, marked);
             names.addAll(NameMention.read(mentions, regions.affixes()));
             for (Lexicon.Mention m : mentions) {
                 if (m.meaning() instanceof Meaning.TopicPhrase) {
@@ -118,11 +124,12 @@ public final class Classifier {
                 }
             }
         }
-        List<CountryTagger.Tally> tallies = countryTagger.tally(names);
-        List<CountryTag> countries = countryTagger.tag(tallies);
+        List<CountryTagger.Tally> tallies = countryTagger.tally(names, homes.get(language));
+        double minMass = multilateralInHead > 0 ? CountryTagger.MIN_MASS_MULTILATERAL : CountryTagger.MIN_MASS;
+        List<CountryTag> countries = countryTagger.tag(tallies, minMass);
         Set<String> acting = new HashSet<>();
         countries.forEach(c -> acting.add(c.code()));
-        return new Classification(version, language, pairPicker.pick(tallies, names, multilateralInHead), countries,
+        return new Classification(version, language, pairPicker.pick(tallies, names, multilateralInHead, minMass), countries,
                 regionTagger.tag(names, acting), topicTagger.tag(topicMentions));
     }
 

@@ -24,8 +24,11 @@ public final class CountryGazetteer {
 
     private final List<Term> terms;
 
-    private CountryGazetteer(List<Term> terms) {
+    private final Map<String, String> homes;
+
+    private CountryGazetteer(List<Term> terms, Map<String, String> homes) {
         this.terms = List.copyOf(terms);
+        this.homes = Map.copyOf(homes);
     }
 
     public static CountryGazetteer load(Path dataDir) {
@@ -33,8 +36,11 @@ public final class CountryGazetteer {
         for (String code : Locale.getISOCountries()) {
             Locale country = new Locale.Builder().setRegion(code).build();
             for (String language : LANGUAGES) {
-                String name = country.getDisplayCountry(Locale.forLanguageTag(language));
-                if (!name.isBlank() && !name.equals(code)) {
+                String display = country.getDisplayCountry(Locale.forLanguageTag(language));
+                for (String name : cldrForms(display, language)) {
+                    if (name.isBlank() || name.equals(code)) {
+                        continue;
+                    }
                     Term term = new Term(name, language, new Meaning.CountryName(code, false), java.util.Set.of(),
                             "CLDR " + language + " " + code);
                     byKey.putIfAbsent(key(language, name, code), term);
@@ -63,7 +69,46 @@ public final class CountryGazetteer {
         }
         List<Term> terms = new ArrayList<>(byKey.values());
         terms.addAll(blockers);
-        return new CountryGazetteer(terms);
+        Map<String, String> homes = new LinkedHashMap<>();
+        for (DataFile.Line line : DataFile.readIfPresent(dataDir, "countries/home.tsv", 2, 2).orElse(List.of())) {
+            requireCountry(line, line.column(1));
+            if (homes.putIfAbsent(line.column(0), line.column(1)) != null) {
+                throw line.error("the language '" + line.column(0) + "' already has a home country");
+            }
+        }
+        return new CountryGazetteer(terms, homes);
+    }
+
+    /**
+     * The forms of a CLDR display name that articles write: as given, without its parenthesis ("Myanmar (Burma)"),
+     * with a plain apostrophe, with the word for "and" instead of "&amp;", and with "Saint" for "St.".
+     */
+    static List<String> cldrForms(String display, String language) {
+        List<String> forms = new ArrayList<>();
+        forms.add(display);
+        int paren = display.indexOf(" (");
+        if (paren > 0 && display.endsWith(")")) {
+            forms.add(display.substring(0, paren));
+        }
+        if (display.contains("’")) {
+            forms.add(display.replace('’', '\''));
+        }
+        if (display.contains(" & ")) {
+            forms.add(display.replace(" & ", switch (language) {
+                case "vi" -> " và ";
+                case "fr" -> " et ";
+                default -> " and ";
+            }));
+        }
+        if (display.startsWith("St. ")) {
+            forms.add("Saint " + display.substring(4));
+        }
+        return forms;
+    }
+
+    /** The country whose own language each language is ({@code countries/home.tsv}: {@code vi → VN}). */
+    public Map<String, String> homes() {
+        return homes;
     }
 
     /** Country names, capitals and blockers, one term per phrase and language. */

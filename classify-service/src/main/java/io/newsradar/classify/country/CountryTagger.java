@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weighs the countries acting in a story. A name counts its part's weight (title 3, lead 2, body 1); a capital, a
- * {@code weak} name or a region (which implies its country) counts half; a name that is only where something
+ * Weighs the countries acting in a story. A name counts its part's weight (title 3, lead 2, body 1), and a region
+ * counts for its country; a capital or a {@code weak} name counts half; a name that is only where something
  * happened ("in France") counts half again. The body's contribution is capped so that a long text cannot outweigh
- * the headline. A country acts in the story from a mass of {@link #MIN_MASS}; its score is {@code mass / (mass + 3)}.
+ * the headline. A country named in an article of its home language (Vietnam in Vietnamese) gets one more: its own
+ * press names it sparingly. A country acts in the story from a mass of {@link #MIN_MASS}, or of
+ * {@link #MIN_MASS_MULTILATERAL} in a story led by a forum, whose members are named once each; its score is
+ * {@code mass / (mass + 3)}.
  */
 public final class CountryTagger {
 
     /** One title mention, one lead mention, or two plain body mentions. */
-    static final double MIN_MASS = 2.0;
+    public static final double MIN_MASS = 2.0;
+    /** A participant named once in the body of a story led by a forum (an ASEAN summit, a UN session). */
+    public static final double MIN_MASS_MULTILATERAL = 1.0;
+    static final double HOME_BONUS = 1.0;
     static final double BODY_CAP = 6.0;
     private static final int MAX_EVIDENCE = 5;
 
@@ -29,6 +35,7 @@ public final class CountryTagger {
         private final String code;
         private double head;
         private double body;
+        private double bonus;
         private final List<NameMention> mentions = new ArrayList<>();
 
         Tally(String code) {
@@ -41,7 +48,7 @@ public final class CountryTagger {
 
         /** The weight of the title and lead mentions plus the capped weight of the body's. */
         public double mass() {
-            return head + Math.min(body, BODY_CAP);
+            return head + Math.min(body, BODY_CAP) + bonus;
         }
 
         /** The weight of its title and lead mentions alone. */
@@ -67,8 +74,12 @@ public final class CountryTagger {
         }
     }
 
-    /** The tallies of every country named, heaviest first (those below the acting mass included). */
-    public List<Tally> tally(List<NameMention> names) {
+    /**
+     * The tallies of every country named, heaviest first (those below the acting mass included).
+     *
+     * @param home the country whose own language the article is written in, or {@code null}
+     */
+    public List<Tally> tally(List<NameMention> names, String home) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         List<NameMention> conditional = new ArrayList<>();
         for (NameMention m : names) {
@@ -84,30 +95,31 @@ public final class CountryTagger {
                 tally.add(m, weight(m));
             }
         }
+        Tally own = home == null ? null : tallies.get(home);
+        if (own != null) {
+            own.bonus = HOME_BONUS;
+        }
         List<Tally> sorted = new ArrayList<>(tallies.values());
         sorted.sort(Comparator.comparingDouble(Tally::mass).reversed().thenComparing(Tally::code));
         return sorted;
     }
 
-    /** The countries acting in the story, most salient first. */
-    public List<CountryTag> tag(List<Tally> tallies) {
+    /** The countries acting in the story, most salient first: those of at least {@code minMass}. */
+    public List<CountryTag> tag(List<Tally> tallies, double minMass) {
         List<CountryTag> tags = new ArrayList<>();
         for (Tally t : tallies) {
-            if (acts(t)) {
+            if (t.mass() >= minMass) {
                 tags.add(t.tag());
             }
         }
         return tags;
     }
 
-    public static boolean acts(Tally tally) {
-        return tally.mass() >= MIN_MASS;
-    }
 
     static double weight(NameMention m) {
         double w = m.mention().fieldWeight();
         Meaning meaning = m.mention().meaning();
-        if (meaning instanceof Meaning.RegionName || meaning instanceof Meaning.CountryName c && c.capital()
+        if (meaning instanceof Meaning.CountryName c && c.capital()
                 || m.mention().term().has(Term.Flag.WEAK)) {
             w *= 0.5;
         }

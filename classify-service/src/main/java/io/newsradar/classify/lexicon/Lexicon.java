@@ -82,6 +82,16 @@ public final class Lexicon {
 
     /** The mentions in one part of an article written in {@code language}, in text order. */
     public List<Mention> find(ArticleText.Part part, String language) {
+        return find(part, language, false);
+    }
+
+    /**
+     * The mentions in one part of an article written in {@code language}, in text order.
+     *
+     * @param marked whether the article writes its own diacritics (Vietnamese with its marks): then a phrase with
+     *               diacritics matches only text with the same ones, and "Lao động" is not "Lào"
+     */
+    public List<Mention> find(ArticleText.Part part, String language, boolean marked) {
         if (part.isEmpty()) {
             return List.of();
         }
@@ -89,7 +99,7 @@ public final class Lexicon {
         for (Automaton.Hit<Entry> hit : automaton.scan(part.folded())) {
             for (Entry entry : hit.values()) {
                 String lang = entry.term().language();
-                if ((lang.equals(language) || lang.equals("*")) && accepts(entry, part, hit.start(), hit.end())) {
+                if ((lang.equals(language) || lang.equals("*")) && accepts(entry, part, hit.start(), hit.end(), marked)) {
                     List<Candidate> layer = byLayer.computeIfAbsent(entry.term().meaning().layer(), l -> new ArrayList<>());
                     addTo(layer, hit.start(), hit.end(), entry.term());
                 }
@@ -156,7 +166,7 @@ public final class Lexicon {
         }
     }
 
-    private static boolean accepts(Entry entry, ArticleText.Part part, int start, int end) {
+    private static boolean accepts(Entry entry, ArticleText.Part part, int start, int end, boolean marked) {
         String folded = part.folded();
         if (entry.boundaryStart() && start > 0 && Character.isLetterOrDigit(folded.charAt(start - 1))) {
             return false;
@@ -175,8 +185,9 @@ public final class Lexicon {
             }
             textHasDiacritics |= c >= 0x80 && Character.isLetter(c) && TextFolding.foldChar(c) != Character.toLowerCase(c);
         }
-        // Without diacritics, text matches any spelling; with them, only the phrase's own ("tặng" is not "tăng").
-        if (textHasDiacritics && (entry.plain() || !entry.letters().equals(lettersOf(part, start, end)))) {
+        // Text without diacritics matches any spelling, unless the article writes its diacritics elsewhere; text with
+        // them matches only the phrase's own ("tặng" is not "tăng").
+        if ((textHasDiacritics || marked && !entry.plain()) && (entry.plain() || !entry.letters().equals(lettersOf(part, start, end)))) {
             return false;
         }
         return !entry.term().has(Term.Flag.PERSON) || !nextToCapitalisedWord(part, start, end);

@@ -31,9 +31,22 @@ public record NameMention(Lexicon.Mention mention, boolean venue, boolean design
             Lexicon.Mention m = names.get(i);
             String folded = m.part().folded();
             boolean designated = m.meaning() instanceof Meaning.RegionName && affixes.marks(folded, m.start(), m.end());
-            out.add(new NameMention(m, afterVenue(m, venues, affixes), designated, linked(names, i)));
+            boolean venue = afterVenue(m, venues, affixes) || i > 0 && out.get(i - 1).venue() && joined(names.get(i - 1), m);
+            out.add(new NameMention(m, venue, designated, linked(names, i)));
         }
         return out;
+    }
+
+    /** Whether two names follow each other with only a connector or a comma between them ("in Hanoi and Hue"). */
+    private static boolean joined(Lexicon.Mention first, Lexicon.Mention next) {
+        if (first.start() == next.start()) {
+            return true;
+        }
+        if (next.start() < first.end() || next.start() - first.end() > 6) {
+            return false;
+        }
+        String gap = next.part().folded().substring(first.end(), next.start()).strip();
+        return gap.equals(",") || CONNECTORS.contains(gap);
     }
 
     /** The country a name stands for (a region's country for a region). */

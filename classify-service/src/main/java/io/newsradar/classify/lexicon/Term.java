@@ -1,5 +1,7 @@
 package io.newsradar.classify.lexicon;
 
+import io.newsradar.classify.text.Automaton;
+
 import io.newsradar.contracts.TextFolding;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -93,11 +95,6 @@ public record Term(String written, String language, Meaning meaning, Set<Flag> f
 
     /** Whether the phrase must stand between word boundaries at this end (not for scripts written without spaces). */
     public boolean boundaryAt(boolean start) {
-        char c = start ? written.charAt(0) : written.charAt(written.length() - 1);
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return switch (script) {
-            case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, HANGUL, MYANMAR -> false;
-            default -> true;
-        };
+        return Automaton.spaced(start ? written.charAt(0) : written.charAt(written.length() - 1));
     }
 }

@@ -29,9 +29,10 @@ public final class PairPicker {
      * @param tallies           every country named, heaviest first
      * @param names             the country and region names, for the links between them
      * @param multilateralInHead how many forum words the title and lead hold
+     * @param minMass           the mass from which a country acts in this story
      */
-    public PairTag pick(List<CountryTagger.Tally> tallies, List<NameMention> names, int multilateralInHead) {
-        List<CountryTagger.Tally> acting = tallies.stream().filter(CountryTagger::acts).toList();
+    public PairTag pick(List<CountryTagger.Tally> tallies, List<NameMention> names, int multilateralInHead, double minMass) {
+        List<CountryTagger.Tally> acting = tallies.stream().filter(t -> t.mass() >= minMass).toList();
         if (acting.size() < 2) {
             return null;
         }

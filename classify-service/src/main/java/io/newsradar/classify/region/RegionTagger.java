@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * Weighs the regions acting in a story. A name counts its part's weight (title 3, lead 2, body 1), half for a
- * {@code weak} name, one and a half with its designation ("tỉnh Gunma", "Aichi Prefecture"), and nothing when it is
- * only where something happened ("tại Hà Nội", "held in Tokyo"). A {@code needs-country} name counts only when its
- * country acts in the story. A region acts from a mass of {@link #MIN_MASS}.
+ * {@code weak} name, one and a half with its designation ("tỉnh Gunma", "Aichi Prefecture"). In a story between
+ * countries, a name that is only where something happened ("tại Hà Nội", "held in Tokyo") counts for nothing, and so
+ * does a capital's name without its designation ("Hanoi and Washington agreed": the governments); in a domestic
+ * story, the place where things happen is what the story is about, and both count. A {@code needs-country} name
+ * counts only when its country acts in the story. A region acts from a mass of {@link #MIN_MASS}.
  */
 public final class RegionTagger {
 
@@ -29,7 +31,12 @@ public final class RegionTagger {
         Map<Region, double[]> masses = new LinkedHashMap<>();
         Map<Region, List<NameMention>> mentions = new LinkedHashMap<>();
         for (NameMention m : names) {
-            if (!(m.mention().meaning() instanceof Meaning.RegionName r) || m.venue()) {
+            if (!(m.mention().meaning() instanceof Meaning.RegionName r)) {
+                continue;
+            }
+            boolean domestic = actingCountries.isEmpty()
+                    || actingCountries.size() == 1 && actingCountries.contains(r.region().country());
+            if (!domestic && (m.venue() || !m.designated() && isCapital(m, names))) {
                 continue;
             }
             Term term = m.mention().term();
@@ -51,5 +58,16 @@ public final class RegionTagger {
         });
         tags.sort(Comparator.comparingDouble(RegionTag::score).reversed().thenComparing(RegionTag::code));
         return tags;
+    }
+
+    /** Whether the region's name is also a capital's, at the same place in the text. */
+    private static boolean isCapital(NameMention region, List<NameMention> names) {
+        for (NameMention m : names) {
+            if (m.mention().meaning() instanceof Meaning.CountryName c && c.capital()
+                    && m.mention().part() == region.mention().part() && m.mention().start() == region.mention().start()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -103,6 +103,34 @@ public record ArticleText(Part title, Part lead, Part body) {
         return List.of(title, lead, body);
     }
 
+    /**
+     * Whether the text writes Vietnamese diacritics: at least one word in five of its title, lead and the start of
+     * its body carries a mark that folding removes. Text typed without them ("Bac Giang") is not marked.
+     */
+    public boolean marked(int bodyChars) {
+        int words = 0;
+        int markedWords = 0;
+        for (Part part : parts()) {
+            String original = part.original();
+            int limit = part == body ? Math.min(original.length(), bodyChars) : original.length();
+            boolean inWord = false;
+            boolean wordMarked = false;
+            for (int i = 0; i <= limit; i++) {
+                char c = i < limit ? original.charAt(i) : ' ';
+                if (Character.isLetter(c)) {
+                    inWord = true;
+                    wordMarked |= c >= 0x80 && TextFolding.foldChar(c) != Character.toLowerCase(c);
+                } else if (inWord) {
+                    words++;
+                    markedWords += wordMarked ? 1 : 0;
+                    inWord = false;
+                    wordMarked = false;
+                }
+            }
+        }
+        return words > 0 && markedWords * 5 >= words;
+    }
+
     /** Title, lead and the start of the body: enough to tell the language. */
     public String sample(int bodyChars) {
         String b = body.folded();

@@ -19,6 +19,10 @@ import java.util.Queue;
  * deterministic automaton): one array read per character. Transitions on other scripts (Han, Kana, Hangul, Thai…)
  * follow a sparse goto map and failure links. Characters that occur in no key send the scan back to the start.
  *
+ * <p>A key written in a script that separates words with spaces is found only as whole words: a letter or digit
+ * right before or after it rules it out ("a" is not found in "bac", "in" not in "within"). Keys in scripts written
+ * without spaces (Han, Kana, Thai…) are found anywhere.
+ *
  * @param <V> what a key stands for
  */
 public final class Automaton<V> {
@@ -36,20 +40,45 @@ public final class Automaton<V> {
     private final int[] dense;
     private final Map<Long, Integer> sparse;
     private final int[] fail;
-    /** Per state, the keys ending there (its own and those of its suffix states), as indices into {@link #keys}. */
-    private final int[][] outputs;
+    /**
+     * The keys ending at each state (its own and those of its suffix states), as indices into {@link #keys}: those
+     * of state {@code s} are {@code outputKeys[outputStart[s] .. outputStart[s + 1])}. A dense transition into a
+     * state with keys carries {@link #HAS_OUTPUT}, so the scan reads one array per character.
+     */
+    private final int[] outputStart;
+    private final int[] outputKeys;
+    private static final int HAS_OUTPUT = 0x8000_0000;
+    private static final int STATE = 0x7FFF_FFFF;
     private final int[] keyLengths;
+    /** Per key, whether it must start, and end, at a word boundary. */
+    private final boolean[] boundaryStart;
+    private final boolean[] boundaryEnd;
     private final List<List<V>> keys;
 
     private Automaton(Builder<V> b, List<List<V>> keys, int[] keyLengths) {
         this.charClass = b.charClass;
         this.denseClasses = b.denseClasses;
         this.spaceClass = b.charClass[' '];
-        this.dense = b.dense;
         this.sparse = Map.copyOf(b.sparseGoto);
         this.fail = b.fail;
-        this.outputs = b.outputs;
+        int states = b.outputs.length;
+        this.outputStart = new int[states + 1];
+        for (int state = 0; state < states; state++) {
+            outputStart[state + 1] = outputStart[state] + b.outputs[state].length;
+        }
+        this.outputKeys = new int[outputStart[states]];
+        for (int state = 0; state < states; state++) {
+            System.arraycopy(b.outputs[state], 0, outputKeys, outputStart[state], b.outputs[state].length);
+        }
+        this.dense = b.dense.clone();
+        for (int i = 0; i < dense.length; i++) {
+            if (b.outputs[dense[i]].length > 0) {
+                dense[i] |= HAS_OUTPUT;
+            }
+        }
         this.keyLengths = keyLengths;
+        this.boundaryStart = b.boundaryStart;
+        this.boundaryEnd = b.boundaryEnd;
         this.keys = keys;
     }
 
@@ -68,6 +97,9 @@ public final class Automaton<V> {
     /** Every occurrence of every key in the folded text, in order of their end, longest first at one end. */
     public List<Hit<V>> scan(String folded) {
         List<Hit<V>> hits = new ArrayList<>();
+        // Where each character the automaton read stands in the text (a run of separators is read once, at its start).
+        int[] read = new int[folded.length()];
+        int n = 0;
         int state = 0;
         boolean afterSpace = false;
         for (int i = 0; i < folded.length(); i++) {
@@ -77,9 +109,19 @@ public final class Automaton<V> {
                 continue; // a run of separators reads as one space
             }
             afterSpace = space;
-            state = step(state, cls);
-            for (int key : outputs[state]) {
-                hits.add(new Hit<>(startOf(folded, i + 1, keyLengths[key]), i + 1, keys.get(key)));
+            read[n++] = i;
+            int next = step(state, cls);
+            state = next & STATE;
+            if (next < 0 || cls >= denseClasses) {
+                boolean endsWord = i + 1 == folded.length() || !Character.isLetterOrDigit(folded.charAt(i + 1));
+                for (int k = outputStart[state]; k < outputStart[state + 1]; k++) {
+                    int key = outputKeys[k];
+                    int start = read[n - keyLengths[key]];
+                    if ((endsWord || !boundaryEnd[key])
+                            && (!boundaryStart[key] || start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1)))) {
+                        hits.add(new Hit<>(start, i + 1, keys.get(key)));
+                    }
+                }
             }
         }
         return hits;
@@ -113,17 +155,12 @@ public final class Automaton<V> {
     }
 
     /** Where a key of {@code length} characters ending at {@code end} starts, a separator run counting as one. */
-    private int startOf(String folded, int end, int length) {
-        int i = end;
-        for (int remaining = length; remaining > 0; remaining--) {
-            i--;
-            if (charClass[folded.charAt(i)] == spaceClass) {
-                while (i > 0 && charClass[folded.charAt(i - 1)] == spaceClass) {
-                    i--;
-                }
-            }
-        }
-        return i;
+    /** Whether a phrase starting or ending with this character must do so at a word boundary (its script uses spaces). */
+    public static boolean spaced(char c) {
+        return switch (Character.UnicodeScript.of(c)) {
+            case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, HANGUL, MYANMAR -> false;
+            default -> true;
+        };
     }
 
     private static long edge(int state, int cls) {
@@ -162,6 +199,8 @@ public final class Automaton<V> {
         final Map<Long, Integer> sparseGoto = new HashMap<>();
         int[] fail;
         int[][] outputs;
+        boolean[] boundaryStart;
+        boolean[] boundaryEnd;
 
         Builder(Collection<String> keys) {
             int next = 1; // class 0: characters no key uses
@@ -201,6 +240,8 @@ public final class Automaton<V> {
         Automaton<V> build(Map<String, List<V>> normalized) {
             List<List<V>> keys = new ArrayList<>();
             int[] keyLengths = new int[normalized.size()];
+            boundaryStart = new boolean[normalized.size()];
+            boundaryEnd = new boolean[normalized.size()];
             for (Map.Entry<String, List<V>> e : normalized.entrySet()) {
                 int state = 0;
                 String key = e.getKey();
@@ -215,6 +256,8 @@ public final class Automaton<V> {
                 }
                 own.get(state).add(keys.size());
                 keyLengths[keys.size()] = key.length();
+                boundaryStart[keys.size()] = spaced(key.charAt(0));
+                boundaryEnd[keys.size()] = spaced(key.charAt(key.length() - 1));
                 keys.add(List.copyOf(e.getValue()));
             }
             link();

@@ -30,7 +30,21 @@ public final class LanguageGuess {
             "pt", Set.of("o", "os", "e", "do", "em", "nao", "uma", "com", "para", "mais", "foi", "pelo", "ao"),
             "it", Set.of("il", "di", "che", "e", "per", "del", "della", "sono", "gli", "non", "nel", "alla", "anche"));
 
+    /** Each function word with the languages it belongs to, as bits in the order of {@link #LANGUAGES}. */
+    private static final List<String> LANGUAGES = List.copyOf(new java.util.TreeSet<>(FUNCTION_WORDS.keySet()));
+    private static final Map<String, Integer> WORD_LANGUAGES = wordLanguages();
+    private static final int LONGEST_WORD = WORD_LANGUAGES.keySet().stream().mapToInt(String::length).max().orElse(0);
+
     private LanguageGuess() {
+    }
+
+    private static Map<String, Integer> wordLanguages() {
+        Map<String, Integer> words = new HashMap<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            int bit = 1 << i;
+            FUNCTION_WORDS.get(LANGUAGES.get(i)).forEach(w -> words.merge(w, bit, (a, b) -> a | b));
+        }
+        return Map.copyOf(words);
     }
 
     /**
@@ -42,7 +56,7 @@ public final class LanguageGuess {
      */
     public static String guess(String original, String folded, String hint) {
         String hinted = hint == null || hint.isBlank() ? null : Locale.forLanguageTag(hint.trim().replace('_', '-')).getLanguage();
-        Map<String, Integer> counts = new HashMap<>();
+        int[] perLanguage = new int[LANGUAGES.size()];
         int words = 0;
         int start = -1;
         for (int i = 0; i <= folded.length(); i++) {
@@ -50,14 +64,18 @@ public final class LanguageGuess {
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                String word = folded.substring(start, i);
                 words++;
-                FUNCTION_WORDS.forEach((lang, set) -> {
-                    if (set.contains(word)) {
-                        counts.merge(lang, 1, Integer::sum);
-                    }
-                });
+                Integer languages = i - start <= LONGEST_WORD ? WORD_LANGUAGES.get(folded.substring(start, i)) : null;
+                for (int l = 0; languages != null && l < perLanguage.length; l++) {
+                    perLanguage[l] += (languages >> l) & 1;
+                }
                 start = -1;
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (int l = 0; l < perLanguage.length; l++) {
+            if (perLanguage[l] > 0) {
+                counts.put(LANGUAGES.get(l), perLanguage[l]);
             }
         }
         int vietnameseLetters = vietnameseLetters(original);

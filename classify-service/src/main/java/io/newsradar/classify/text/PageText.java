@@ -111,11 +111,15 @@ public final class PageText {
             if (line.startsWith("![")) {
                 continue; // a teaser or a video, led by its picture
             }
-            line = MARKDOWN_IMAGE.matcher(line).replaceAll(" ");
-            if (BRACKETED_KIND.matcher(line).find()) {
+            if (line.contains("![")) {
+                line = MARKDOWN_IMAGE.matcher(line).replaceAll(" ");
+            }
+            if (line.startsWith("[") && BRACKETED_KIND.matcher(line).find()) {
                 continue; // "[Video] …", "[Infographic] …": links to other items
             }
-            line = line.replace('|', ' ').strip().replaceAll("\\s{2,}", " ");
+            if (line.indexOf('|') >= 0 || line.contains("  ") || line.indexOf('\t') >= 0) {
+                line = line.replace('|', ' ').strip().replaceAll("\\s{2,}", " ");
+            }
             if (!line.isEmpty()) {
                 lines.add(line);
             }
@@ -140,6 +144,9 @@ public final class PageText {
     }
 
     private boolean isEnd(String line) {
+        if (line.length() > 2 * HEADING_MAX) {
+            return false; // folding never halves a line
+        }
         String folded = TextFolding.fold(line).strip();
         return folded.length() <= HEADING_MAX && startsWithAny(folded, ends);
     }

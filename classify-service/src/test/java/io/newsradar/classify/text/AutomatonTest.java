@@ -31,7 +31,15 @@ class AutomatonTest {
 
         assertThat(found(a, "Việt Nam và Nam Phi")).containsExactlyInAnyOrder(
                 "Việt Nam@0-8", "Nam@5-8", "Nam@12-15", "Nam Phi@12-19");
-        assertThat(found(a, "ushers")).containsExactlyInAnyOrder("she@1-4", "he@2-4", "hers@2-6");
+        assertThat(found(a, "she hers")).containsExactlyInAnyOrder("she@0-3", "hers@4-8");
+    }
+
+    @Test
+    void findsKeysOfSpacedScriptsOnlyAsWholeWords() {
+        Automaton<String> a = automaton("he", "she", "in", "a");
+
+        assertThat(found(a, "ushers within a bac")).containsExactly("a@14-15");
+        assertThat(found(a, "he, in")).containsExactly("he@0-2", "in@4-6");
     }
 
     @Test
@@ -80,9 +88,14 @@ class AutomatonTest {
         return random.ints(length, 0, alphabet.length()).mapToObj(i -> String.valueOf(alphabet.charAt(i))).collect(Collectors.joining());
     }
 
+    /** The whole-word occurrences of a key. */
     private static List<String> occurrences(String text, String key) {
         List<String> out = new java.util.ArrayList<>();
         for (int i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+            int end = i + key.length();
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) || end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                continue;
+            }
             out.add(key + "@" + i);
         }
         return out;
