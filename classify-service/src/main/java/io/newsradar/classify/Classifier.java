@@ -36,7 +36,7 @@ public final class Classifier {
 
     /** The version of the rules; data read from a directory of its own adds {@code +data}. */
     public static final String VERSION = "1.0.0";
-    private static final int LANGUAGE_SAMPLE = 2000;
+    private static final int LANGUAGE_SAMPLE = 600;
 
     private final String version;
     private final Lexicon lexicon;
@@ -108,7 +108,7 @@ public final class Classifier {
         if (!LanguageGuess.SUPPORTED.contains(language)) {
             return Classification.none(version, language);
         }
-        boolean marked = language.equals("vi") && text.marked(LANGUAGE_SAMPLE);
+        boolean marked = language.equals("vi") && text.marked();
         List<NameMention> names = new ArrayList<>();
         List<Lexicon.Mention> topicMentions = new ArrayList<>();
         int multilateralInHead = 0;

@@ -187,7 +187,7 @@ public final class Lexicon {
         }
         // Text without diacritics matches any spelling, unless the article writes its diacritics elsewhere; text with
         // them matches only the phrase's own ("tặng" is not "tăng").
-        if ((textHasDiacritics || marked && !entry.plain()) && (entry.plain() || !entry.letters().equals(lettersOf(part, start, end)))) {
+        if ((textHasDiacritics || marked && !entry.plain()) && (entry.plain() || !sameLetters(entry.letters(), part, start, end))) {
             return false;
         }
         return !entry.term().has(Term.Flag.PERSON) || !nextToCapitalisedWord(part, start, end);
@@ -205,9 +205,20 @@ public final class Lexicon {
         return sb.toString();
     }
 
-    private static String lettersOf(ArticleText.Part part, int start, int end) {
-        String original = part.originalText(start, end);
-        return lettersOf(original, 0, original.length());
+    /** Whether the text's letters and digits in {@code [start, end)}, lower case, are {@code letters}. */
+    private static boolean sameLetters(String letters, ArticleText.Part part, int start, int end) {
+        String original = part.original();
+        int to = end >= part.folded().length() ? original.length() : part.originalIndex(end);
+        int j = 0;
+        for (int i = part.originalIndex(start); i < to; i++) {
+            char c = original.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (j == letters.length() || Character.toLowerCase(c) != letters.charAt(j++)) {
+                    return false;
+                }
+            }
+        }
+        return j == letters.length();
     }
 
     /** Whether the word right before or right after the span (one space away) starts with a capital. */

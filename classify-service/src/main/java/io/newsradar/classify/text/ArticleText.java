@@ -18,12 +18,17 @@ public record ArticleText(Part title, Part lead, Part body) {
         private final String folded;
         /** For each folded character, its index in the original; {@code null} when they are the same. */
         private final int[] originalIndex;
+        /** Its words, and those of them written with a mark that folding removes. */
+        private final int words;
+        private final int markedWords;
 
-        private Part(Evidence.Field field, String original, String folded, int[] originalIndex) {
+        private Part(Evidence.Field field, String original, String folded, int[] originalIndex, int words, int markedWords) {
             this.field = field;
             this.original = original;
             this.folded = folded;
             this.originalIndex = originalIndex;
+            this.words = words;
+            this.markedWords = markedWords;
         }
 
         public static Part of(Evidence.Field field, String text) {
@@ -31,8 +36,22 @@ public record ArticleText(Part title, Part lead, Part body) {
             char[] folded = new char[original.length()];
             int[] index = null;
             int n = 0;
+            int words = 0;
+            int markedWords = 0;
+            boolean inWord = false;
+            boolean wordMarked = false;
             for (int i = 0; i < original.length(); i++) {
-                char f = TextFolding.foldChar(original.charAt(i));
+                char c = original.charAt(i);
+                char f = TextFolding.foldChar(c);
+                if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
+                    inWord = true;
+                    wordMarked |= c >= 0x80 && f != Character.toLowerCase(c);
+                } else if (inWord) {
+                    words++;
+                    markedWords += wordMarked ? 1 : 0;
+                    inWord = false;
+                    wordMarked = false;
+                }
                 if (f == TextFolding.DROPPED) {
                     if (index == null) {
                         index = identity(original.length());
@@ -44,7 +63,11 @@ public record ArticleText(Part title, Part lead, Part body) {
                 }
                 folded[n++] = f;
             }
-            return new Part(field, original, new String(folded, 0, n), index);
+            if (inWord) {
+                words++;
+                markedWords += wordMarked ? 1 : 0;
+            }
+            return new Part(field, original, new String(folded, 0, n), index, words, markedWords);
         }
 
         public Evidence.Field field() {
@@ -104,31 +127,12 @@ public record ArticleText(Part title, Part lead, Part body) {
     }
 
     /**
-     * Whether the text writes Vietnamese diacritics: at least one word in five of its title, lead and the start of
-     * its body carries a mark that folding removes. Text typed without them ("Bac Giang") is not marked.
+     * Whether the text writes its diacritics: at least one word in five carries a mark that folding removes. Text
+     * typed without them ("Bac Giang") is not marked.
      */
-    public boolean marked(int bodyChars) {
-        int words = 0;
-        int markedWords = 0;
-        for (Part part : parts()) {
-            String original = part.original();
-            int limit = part == body ? Math.min(original.length(), bodyChars) : original.length();
-            boolean inWord = false;
-            boolean wordMarked = false;
-            for (int i = 0; i <= limit; i++) {
-                char c = i < limit ? original.charAt(i) : ' ';
-                if (Character.isLetter(c)) {
-                    inWord = true;
-                    wordMarked |= c >= 0x80 && TextFolding.foldChar(c) != Character.toLowerCase(c);
-                } else if (inWord) {
-                    words++;
-                    markedWords += wordMarked ? 1 : 0;
-                    inWord = false;
-                    wordMarked = false;
-                }
-            }
-        }
-        return words > 0 && markedWords * 5 >= words;
+    public boolean marked() {
+        int words = title.words + lead.words + body.words;
+        return words > 0 && (title.markedWords + lead.markedWords + body.markedWords) * 5 >= words;
     }
 
     /** Title, lead and the start of the body: enough to tell the language. */

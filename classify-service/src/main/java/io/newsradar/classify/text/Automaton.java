@@ -97,28 +97,20 @@ public final class Automaton<V> {
     /** Every occurrence of every key in the folded text, in order of their end, longest first at one end. */
     public List<Hit<V>> scan(String folded) {
         List<Hit<V>> hits = new ArrayList<>();
-        // Where each character the automaton read stands in the text (a run of separators is read once, at its start).
-        int[] read = new int[folded.length()];
-        int n = 0;
         int state = 0;
-        boolean afterSpace = false;
         for (int i = 0; i < folded.length(); i++) {
             int cls = charClass[folded.charAt(i)];
-            boolean space = cls == spaceClass;
-            if (space && afterSpace) {
-                continue; // a run of separators reads as one space
-            }
-            afterSpace = space;
-            read[n++] = i;
-            int next = step(state, cls);
+            int next = cls < denseClasses ? dense[state * denseClasses + cls] : step(state, cls);
             state = next & STATE;
             if (next < 0 || cls >= denseClasses) {
                 boolean endsWord = i + 1 == folded.length() || !Character.isLetterOrDigit(folded.charAt(i + 1));
                 for (int k = outputStart[state]; k < outputStart[state + 1]; k++) {
                     int key = outputKeys[k];
-                    int start = read[n - keyLengths[key]];
-                    if ((endsWord || !boundaryEnd[key])
-                            && (!boundaryStart[key] || start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1)))) {
+                    if (!endsWord && boundaryEnd[key]) {
+                        continue;
+                    }
+                    int start = startOf(folded, i + 1, keyLengths[key]);
+                    if (!boundaryStart[key] || start == 0 || !Character.isLetterOrDigit(folded.charAt(start - 1))) {
                         hits.add(new Hit<>(start, i + 1, keys.get(key)));
                     }
                 }
@@ -155,6 +147,20 @@ public final class Automaton<V> {
     }
 
     /** Where a key of {@code length} characters ending at {@code end} starts, a separator run counting as one. */
+    /** Where a key of {@code length} characters that ends at {@code end} starts, a run of separators being one. */
+    private int startOf(String folded, int end, int length) {
+        int i = end;
+        for (int remaining = length; remaining > 0; remaining--) {
+            i--;
+            if (charClass[folded.charAt(i)] == spaceClass) {
+                while (i > 0 && charClass[folded.charAt(i - 1)] == spaceClass) {
+                    i--;
+                }
+            }
+        }
+        return i;
+    }
+
     /** Whether a phrase starting or ending with this character must do so at a word boundary (its script uses spaces). */
     public static boolean spaced(char c) {
         return switch (Character.UnicodeScript.of(c)) {
@@ -195,6 +201,9 @@ public final class Automaton<V> {
         final int classes;
         final List<Map<Integer, Integer>> gotos = new ArrayList<>();
         final List<List<Integer>> own = new ArrayList<>();
+        /** The text that leads from the start to each state. */
+        final List<String> paths = new ArrayList<>();
+        int[] lengths;
         int[] dense;
         final Map<Long, Integer> sparseGoto = new HashMap<>();
         int[] fail;
@@ -216,7 +225,7 @@ public final class Automaton<V> {
                     charClass[c] = charClass[' '];
                 }
             }
-            newState();
+            newState("");
         }
 
         private int assign(Collection<String> keys, int next, boolean latin) {
@@ -231,9 +240,10 @@ public final class Automaton<V> {
             return next;
         }
 
-        private int newState() {
+        private int newState(String path) {
             gotos.add(new HashMap<>(4));
             own.add(new ArrayList<>(1));
+            paths.add(path);
             return gotos.size() - 1;
         }
 
@@ -249,7 +259,7 @@ public final class Automaton<V> {
                     int cls = charClass[key.charAt(i)];
                     Integer target = gotos.get(state).get(cls);
                     if (target == null) {
-                        target = newState();
+                        target = newState(key.substring(0, i + 1));
                         gotos.get(state).put(cls, target);
                     }
                     state = target;
@@ -260,8 +270,47 @@ public final class Automaton<V> {
                 boundaryEnd[keys.size()] = spaced(key.charAt(key.length() - 1));
                 keys.add(List.copyOf(e.getValue()));
             }
+            lengths = keyLengths;
+            renumberBreadthFirst();
             link();
+            // A run of separators reads as one space: a state reached by a space stays where it is on the next.
+            int space = charClass[' '];
+            for (int state = 0; state < paths.size(); state++) {
+                if (paths.get(state).endsWith(" ")) {
+                    dense[state * denseClasses + space] = state;
+                }
+            }
             return new Automaton<>(this, List.copyOf(keys), keyLengths);
+        }
+
+        /**
+         * Numbers the states breadth first, so that the shallow states, where a scan spends most of its time, have
+         * neighbouring rows of the dense table and stay in the processor's cache.
+         */
+        private void renumberBreadthFirst() {
+            int[] newId = new int[gotos.size()];
+            List<Integer> order = new ArrayList<>(gotos.size());
+            order.add(0);
+            for (int i = 0; i < order.size(); i++) {
+                newId[order.get(i)] = i;
+                order.addAll(new java.util.TreeMap<>(gotos.get(order.get(i))).values());
+            }
+            List<Map<Integer, Integer>> renumberedGotos = new ArrayList<>(order.size());
+            List<List<Integer>> renumberedOwn = new ArrayList<>(order.size());
+            List<String> renumberedPaths = new ArrayList<>(order.size());
+            for (int old : order) {
+                renumberedPaths.add(paths.get(old));
+                Map<Integer, Integer> g = new HashMap<>(4);
+                gotos.get(old).forEach((cls, target) -> g.put(cls, newId[target]));
+                renumberedGotos.add(g);
+                renumberedOwn.add(own.get(old));
+            }
+            gotos.clear();
+            gotos.addAll(renumberedGotos);
+            own.clear();
+            own.addAll(renumberedOwn);
+            paths.clear();
+            paths.addAll(renumberedPaths);
         }
 
         /** Failure links and outputs breadth first; the dense table filled in as a full transition function. */
@@ -283,7 +332,7 @@ public final class Automaton<V> {
             while (!queue.isEmpty()) {
                 int s = queue.remove();
                 List<Integer> mine = own.get(s);
-                int[] inherited = outputs[fail[s]];
+                int[] inherited = reachable(paths.get(s), outputs[fail[s]]);
                 outputs[s] = mine.isEmpty() ? inherited : concat(mine, inherited);
                 for (int c = 1; c < denseClasses; c++) {
                     dense[s * denseClasses + c] = dense[fail[s] * denseClasses + c];
@@ -305,6 +354,21 @@ public final class Automaton<V> {
         /** The transition from a state already linked (breadth first guarantees it is). */
         private int follow(int state, int cls) {
             return transition(dense, denseClasses, sparseGoto, fail, state, cls);
+        }
+
+        /**
+         * The keys of a suffix state that can still be found at this state: a key that must start a word cannot when
+         * this state's text has a letter or digit right before it ("a" at the end of "ba").
+         */
+        private int[] reachable(String path, int[] suffixKeys) {
+            int kept = 0;
+            int[] out = new int[suffixKeys.length];
+            for (int key : suffixKeys) {
+                if (!boundaryStart[key] || !Character.isLetterOrDigit(path.charAt(path.length() - lengths[key] - 1))) {
+                    out[kept++] = key;
+                }
+            }
+            return kept == out.length ? suffixKeys : java.util.Arrays.copyOf(out, kept);
         }
 
         private static int[] concat(List<Integer> mine, int[] inherited) {

@@ -30,21 +30,47 @@ public final class LanguageGuess {
             "pt", Set.of("o", "os", "e", "do", "em", "nao", "uma", "com", "para", "mais", "foi", "pelo", "ao"),
             "it", Set.of("il", "di", "che", "e", "per", "del", "della", "sono", "gli", "non", "nel", "alla", "anche"));
 
-    /** Each function word with the languages it belongs to, as bits in the order of {@link #LANGUAGES}. */
     private static final List<String> LANGUAGES = List.copyOf(new java.util.TreeSet<>(FUNCTION_WORDS.keySet()));
-    private static final Map<String, Integer> WORD_LANGUAGES = wordLanguages();
-    private static final int LONGEST_WORD = WORD_LANGUAGES.keySet().stream().mapToInt(String::length).max().orElse(0);
+    /** The function words, each as the number {@link #code} gives it, sorted; and their languages as bits. */
+    private static final long[] WORD_CODES;
+    private static final int[] WORD_LANGUAGES;
+    /** Words of up to twelve letters a–z have a code: five bits a letter. */
+    private static final int LONGEST_WORD = 12;
+
+    static {
+        Map<Long, Integer> words = new java.util.TreeMap<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            int bit = 1 << i;
+            FUNCTION_WORDS.get(LANGUAGES.get(i)).forEach(w -> words.merge(code(w, 0, w.length()), bit, (a, b) -> a | b));
+        }
+        WORD_CODES = words.keySet().stream().mapToLong(Long::longValue).toArray();
+        WORD_LANGUAGES = words.values().stream().mapToInt(Integer::intValue).toArray();
+    }
 
     private LanguageGuess() {
     }
 
-    private static Map<String, Integer> wordLanguages() {
-        Map<String, Integer> words = new HashMap<>();
-        for (int i = 0; i < LANGUAGES.size(); i++) {
-            int bit = 1 << i;
-            FUNCTION_WORDS.get(LANGUAGES.get(i)).forEach(w -> words.merge(w, bit, (a, b) -> a | b));
+    /** A word of letters a–z as a number, or -1 for any other word. */
+    private static long code(String text, int from, int to) {
+        if (to - from > LONGEST_WORD) {
+            return -1;
         }
-        return Map.copyOf(words);
+        long code = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return -1;
+            }
+            code = code << 5 | (c - 'a' + 1);
+        }
+        return code;
+    }
+
+    /** The languages of a function word as bits, 0 for any other word. */
+    private static int languagesOf(String text, int from, int to) {
+        long code = code(text, from, to);
+        int i = code < 0 ? -1 : java.util.Arrays.binarySearch(WORD_CODES, code);
+        return i >= 0 ? WORD_LANGUAGES[i] : 0;
     }
 
     /**
@@ -55,7 +81,7 @@ public final class LanguageGuess {
      * @param hint     the feed's or client's language tag, may be {@code null}
      */
     public static String guess(String original, String folded, String hint) {
-        String hinted = hint == null || hint.isBlank() ? null : Locale.forLanguageTag(hint.trim().replace('_', '-')).getLanguage();
+        String hinted = language(hint);
         int[] perLanguage = new int[LANGUAGES.size()];
         int words = 0;
         int start = -1;
@@ -65,8 +91,8 @@ public final class LanguageGuess {
                 start = i;
             } else if (!letter && start >= 0) {
                 words++;
-                Integer languages = i - start <= LONGEST_WORD ? WORD_LANGUAGES.get(folded.substring(start, i)) : null;
-                for (int l = 0; languages != null && l < perLanguage.length; l++) {
+                int languages = languagesOf(folded, start, i);
+                for (int l = 0; languages != 0 && l < perLanguage.length; l++) {
                     perLanguage[l] += (languages >> l) & 1;
                 }
                 start = -1;
@@ -100,12 +126,29 @@ public final class LanguageGuess {
         return SUPPORTED.contains(best) ? best : UNKNOWN;
     }
 
+    /** The language subtag of a hint such as {@code vi}, {@code en-GB}, {@code fr_FR}; {@code null} for none. */
+    private static String language(String hint) {
+        if (hint == null || hint.isBlank()) {
+            return null;
+        }
+        String tag = hint.strip();
+        int end = 0;
+        while (end < tag.length() && Character.isLetter(tag.charAt(end))) {
+            end++;
+        }
+        return tag.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
     /** Letters with the horn, breve or dot below that Vietnamese writes and French and English do not. */
     private static int vietnameseLetters(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (c == 'đ' || c == 'ơ' || c == 'ư' || c == 'ă' || c >= '\u1EA0' && c <= '\u1EF9') {
+            char c = text.charAt(i);
+            if (c < 0x100) {
+                continue;
+            }
+            if (c == 'đ' || c == 'Đ' || c == 'ơ' || c == 'Ơ' || c == 'ư' || c == 'Ư' || c == 'ă' || c == 'Ă'
+                    || c >= '\u1EA0' && c <= '\u1EF9') {
                 n++;
             }
         }
