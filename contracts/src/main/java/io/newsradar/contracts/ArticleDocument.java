@@ -56,10 +56,20 @@ public record ArticleDocument(
 
     public ArticleDocument {
         Objects.requireNonNull(articleId, "ArticleDocument.articleId must be set");
+        Objects.requireNonNull(ingestedAt, "ArticleDocument.ingestedAt must be set: it is the document's version");
         countries = Checks.listOrEmpty(countries);
         regions = Checks.listOrEmpty(regions);
         regionsCurrent = Checks.listOrEmpty(regionsCurrent);
         topics = Checks.listOrEmpty(topics);
+    }
+
+    /**
+     * The document's version for Elasticsearch's external versioning ({@code external_gte}): the time the article's
+     * revision was ingested, in milliseconds. A redelivered or replayed event of the same revision (even classified
+     * again) may overwrite the document; an event of an older revision may not.
+     */
+    public long version() {
+        return ingestedAt.toEpochMilli();
     }
 
     /** The document of a classified article. */

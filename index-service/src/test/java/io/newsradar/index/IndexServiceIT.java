@@ -3,6 +3,7 @@ package io.newsradar.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
@@ -10,9 +11,13 @@ import io.newsradar.contracts.DeadLetterHeaders;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
+import io.newsradar.index.stream.Replay;
 import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
 import io.newsradar.testsupport.TestServers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +49,12 @@ class IndexServiceIT {
 
     @Autowired
     ElasticsearchClient elasticsearch;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -101,6 +113,65 @@ class IndexServiceIT {
     }
 
     @Test
+    void anOlderRevisionDeliveredAfterANewerOneNeverOverwritesIt() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        double staleBefore = meters.counter("newsradar.index.stale").count();
+        send(List.of(article(run + "-r", "The revised headline", Instant.parse("2026-11-20T10:00:00Z"))));
+        awaitCount(run, 1);
+
+        send(List.of(article(run + "-r", "The first headline", Instant.parse("2026-11-20T09:00:00Z"))));
+        await(() -> meters.counter("newsradar.index.stale").count() > staleBefore, "the older revision to be found stale");
+
+        ArticleDocument doc = elasticsearch.get(g -> g.index(ArticleDocument.ALIAS).id(run + "-r"), ArticleDocument.class).source();
+        assertThat(doc.title()).isEqualTo("The revised headline");
+        assertThat(count(run)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsADocumentElasticsearchRefusesToTheDeadLetterTopicAndIndexesTheRestOfItsBatch() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // A keyword longer than Lucene's largest term (32,766 bytes): Elasticsearch refuses this one document.
+        ClassifiedArticle refused = withSource(article(run + "-huge", "A source name no index can hold"), "s".repeat(40_000));
+        send(List.of(refused, article(run + "-fine", "Vietnam and Laos sign a labour agreement")));
+        awaitCount(run, 1);
+
+        ConsumerRecord<String, String> dead = deadLetter(run + "-huge");
+        assertThat(dead.key()).isEqualTo(run + "-huge");
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.ERROR).value()).asString()
+                .startsWith("Elasticsearch refused article " + run + "-huge (400)");
+        assertThat(count(run)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullReplayReindexesEveryRecordWithoutChangingTheCount() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        send(List.of(article(run + "-1", "Hai Phong welcomes Korean investors"), article(run + "-2", "Le Japon forme des aides-soignants"),
+                article(run + "-3", "Lào Cai và Vân Nam hợp tác")));
+        awaitCount(run, 3);
+        elasticsearch.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
+        long before = elasticsearch.count(c -> c.index(ArticleDocument.ALIAS)).count();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        Replay.Result result = Replay.of(context, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        elasticsearch.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
+        assertThat(result.records()).isGreaterThanOrEqualTo(before);
+        assertThat(elasticsearch.count(c -> c.index(ArticleDocument.ALIAS)).count()).isEqualTo(before);
+        assertThat(count(run)).isEqualTo(3);
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("records in").contains("replay: done, ");
+    }
+
+    @Test
+    void reportsTheConsumerLagOfItsGroupForAutoscaling() throws Exception {
+        send(List.of(article(UUID.randomUUID().toString().substring(0, 8) + "-lag", "Lag is measured")));
+
+        await(() -> meters.find("spring.cloud.stream.binder.kafka.offset").tag("group", "index-service")
+                .tag("topic", Topics.ARTICLES_CLASSIFIED).gauge() != null, "the consumer lag gauge");
+        double lag = meters.find("spring.cloud.stream.binder.kafka.offset").tag("group", "index-service").gauge().value();
+        assertThat(lag).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void installsTheTemplateAndAliasIdempotently() throws IOException {
         new ArticleIndexInstaller(elasticsearch).install();
         new ArticleIndexInstaller(elasticsearch).install();
@@ -111,11 +182,23 @@ class IndexServiceIT {
     }
 
     static ClassifiedArticle article(String id, String title) {
+        return article(id, title, Instant.parse("2026-11-20T09:01:00Z"));
+    }
+
+    static ClassifiedArticle article(String id, String title, Instant ingestedAt) {
         RawArticle raw = new RawArticle(1, id, "https://example.com/" + id, null, "it-feed", "IT", "vi", title, "", "",
-                List.of(), Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-20T09:01:00Z"));
+                List.of(), Instant.parse("2026-11-20T09:00:00Z"), ingestedAt);
         return new ClassifiedArticle(1, raw, "test", Instant.parse("2026-11-20T09:01:01Z"), "vi",
                 PairTag.of("VN", "JP", 0.8), List.of(new CountryTag("JP", 0.8, List.of()), new CountryTag("VN", 0.6, List.of())),
                 List.of(), List.of());
+    }
+
+    private static ClassifiedArticle withSource(ClassifiedArticle c, String source) {
+        RawArticle a = c.article();
+        RawArticle raw = new RawArticle(a.schemaVersion(), a.articleId(), a.url(), a.guid(), a.feedId(), source, a.language(),
+                a.title(), a.lead(), a.body(), a.categories(), a.publishedAt(), a.ingestedAt());
+        return new ClassifiedArticle(c.schemaVersion(), raw, c.classifierVersion(), c.classifiedAt(), c.language(), c.pair(),
+                c.countries(), c.regions(), c.topics());
     }
 
     private static void send(List<ClassifiedArticle> articles) throws Exception {

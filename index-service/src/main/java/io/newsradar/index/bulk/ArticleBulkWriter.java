@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import io.newsradar.contracts.ArticleDocument;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,32 +21,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every Elasticsearch write goes through this writer's one {@link BulkIngester}. {@link #write} hands a batch to the
  * ingester, flushes, and returns only when Elasticsearch has answered for every document, so the caller can commit
  * its Kafka offsets knowing the documents are durable.
+ *
+ * <p>Documents are written with external versioning ({@code external_gte}, the version being the revision's ingest
+ * time): an event of an older revision, redelivered or replayed after a newer one, is refused by Elasticsearch and
+ * counted as stale, never written over the newer. Documents Elasticsearch refuses for now (429, 5xx) are written
+ * again, alone, with exponential backoff.
  */
 public class ArticleBulkWriter implements AutoCloseable {
 
-    /** How the ingester is sized. */
-    public record Settings(int maxOperations, long maxBytes, int concurrency, Duration flushInterval, Duration acknowledgeTimeout) {
+    /**
+     * How the ingester is sized, and how long documents refused for now are tried again: from {@code retryInitial},
+     * doubling up to {@code retryMax}, for at most {@code acknowledgeTimeout} before the batch is given back.
+     */
+    public record Settings(int maxOperations, long maxBytes, int concurrency, Duration flushInterval, Duration acknowledgeTimeout,
+                           Duration retryInitial, Duration retryMax) {
     }
 
     /** A document Elasticsearch refused for good (a mapping error, a malformed document): retrying cannot help. */
     public record Rejected(ArticleDocument document, int status, String reason) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ArticleBulkWriter.class);
+
     private final BulkIngester<CompletableFuture<BulkResponseItem>> ingester;
     private final Duration acknowledgeTimeout;
+    private final Settings settings;
     private final Counter indexed;
+    private final Counter stale;
+    private final Counter retried;
     private final DistributionSummary bulkSize;
     private final Timer bulkLatency;
     private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
 
     public ArticleBulkWriter(ElasticsearchClient client, Settings settings, MeterRegistry meters) {
         this.acknowledgeTimeout = settings.acknowledgeTimeout();
+        this.settings = settings;
         this.indexed = Counter.builder("newsradar.index.documents").description("Documents Elasticsearch acknowledged").register(meters);
+        this.stale = Counter.builder("newsradar.index.stale")
+                .description("Events of an older revision than the document indexed, not written").register(meters);
+        this.retried = Counter.builder("newsradar.index.retries")
+                .description("Documents written again after Elasticsearch refused them for now (429, 5xx)").register(meters);
         this.bulkSize = DistributionSummary.builder("newsradar.index.bulk.size").description("Documents per bulk request").register(meters);
         this.bulkLatency = Timer.builder("newsradar.index.bulk").description("Bulk request latency").register(meters);
         this.ingester = BulkIngester.of(b -> b
@@ -58,38 +80,71 @@ public class ArticleBulkWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the documents and waits for Elasticsearch's answer for each.
+     * Writes the documents and waits for Elasticsearch's answer for each. Documents refused for now are written again
+     * with backoff; an older revision than the one indexed is skipped.
      *
      * @return the documents Elasticsearch refused for good, with why; empty when all were written
-     * @throws RetryableWriteException when Elasticsearch could not be reached, timed out, or refused some documents for
-     *                                 now (429, 5xx): the whole batch should be written again later (writes are idempotent)
+     * @throws RetryableWriteException when Elasticsearch could not be reached or timed out, or still refused some
+     *                                 documents for now after {@code acknowledgeTimeout}: the whole batch should be
+     *                                 written again later (writes are idempotent)
      */
     public List<Rejected> write(List<ArticleDocument> documents) {
+        List<Rejected> rejected = new ArrayList<>();
+        long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
+        Duration backoff = settings.retryInitial();
+        List<ArticleDocument> pending = documents;
+        while (true) {
+            List<ArticleDocument> again = new ArrayList<>();
+            String example = null;
+            List<CompletableFuture<BulkResponseItem>> answers = send(pending);
+            for (int i = 0; i < pending.size(); i++) {
+                BulkResponseItem item = await(answers.get(i));
+                if (item.error() == null) {
+                    indexed.increment();
+                } else if (item.status() == 409 && "version_conflict_engine_exception".equals(item.error().type())) {
+                    stale.increment();
+                } else if (item.status() == 429 || item.status() >= 500) {
+                    again.add(pending.get(i));
+                    example = item.id() + ": " + item.status() + " " + item.error().reason();
+                } else {
+                    rejected.add(new Rejected(pending.get(i), item.status(), item.error().type() + ": " + item.error().reason()));
+                }
+            }
+            if (again.isEmpty()) {
+                return rejected;
+            }
+            if (System.nanoTime() + backoff.toNanos() > deadline) {
+                throw new RetryableWriteException("Elasticsearch still refused " + again.size() + " of " + documents.size()
+                        + " documents for now after " + acknowledgeTimeout.toSeconds() + " s, e.g. " + example, null);
+            }
+            retried.increment(again.size());
+            log.atWarn().addKeyValue("documents", again.size()).addKeyValue("backoffMillis", backoff.toMillis())
+                    .log("Elasticsearch refused documents for now, e.g. {}; writing them again", example);
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff.multipliedBy(2);
+            pending = again;
+        }
+    }
+
+    private List<CompletableFuture<BulkResponseItem>> send(List<ArticleDocument> documents) {
         List<CompletableFuture<BulkResponseItem>> answers = new ArrayList<>(documents.size());
         for (ArticleDocument document : documents) {
             CompletableFuture<BulkResponseItem> answer = new CompletableFuture<>();
             answers.add(answer);
             ingester.add(op -> op.index(i -> i.index(ArticleDocument.ALIAS).id(document.articleId()).requireAlias(true)
-                    .document(document)), answer);
+                    .versionType(VersionType.ExternalGte).version(document.version()).document(document)), answer);
         }
         ingester.flush();
-        List<Rejected> rejected = new ArrayList<>();
-        List<String> transientErrors = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            BulkResponseItem item = await(answers.get(i));
-            if (item.error() == null) {
-                indexed.increment();
-            } else if (item.status() == 429 || item.status() >= 500) {
-                transientErrors.add(item.id() + ": " + item.status() + " " + item.error().reason());
-            } else {
-                rejected.add(new Rejected(documents.get(i), item.status(), item.error().type() + ": " + item.error().reason()));
-            }
+        return answers;
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableWriteException("interrupted while waiting to write documents again", e);
         }
-        if (!transientErrors.isEmpty()) {
-            throw new RetryableWriteException("Elasticsearch refused " + transientErrors.size() + " of " + documents.size()
-                    + " documents for now, e.g. " + transientErrors.get(0), null);
-        }
-        return rejected;
     }
 
     private BulkResponseItem await(CompletableFuture<BulkResponseItem> answer) {

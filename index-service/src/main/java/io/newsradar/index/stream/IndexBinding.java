@@ -28,12 +28,16 @@ public class IndexBinding {
     ArticleBulkWriter articleBulkWriter(ElasticsearchClient client, IndexProperties properties, MeterRegistry meters) {
         return new ArticleBulkWriter(client, new ArticleBulkWriter.Settings(properties.bulkMaxOperations(),
                 properties.bulkMaxSize().toBytes(), properties.bulkConcurrency(), properties.bulkFlushInterval(),
-                properties.acknowledgeTimeout()), meters);
+                properties.acknowledgeTimeout(), properties.retryInitialBackoff(), properties.retryMaxBackoff()), meters);
     }
 
     @Bean
-    Consumer<List<byte[]>> index(JsonMapper json, ArticleBulkWriter writer, StreamBridge bridge, MeterRegistry meters) {
-        ArticleBatchIndexer indexer = new ArticleBatchIndexer(json, writer, new DeadLetters(bridge), meters);
+    ArticleBatchIndexer articleBatchIndexer(JsonMapper json, ArticleBulkWriter writer, StreamBridge bridge, MeterRegistry meters) {
+        return new ArticleBatchIndexer(json, writer, new DeadLetters(bridge), meters);
+    }
+
+    @Bean
+    Consumer<List<byte[]>> index(ArticleBatchIndexer indexer) {
         return indexer::index;
     }
 
