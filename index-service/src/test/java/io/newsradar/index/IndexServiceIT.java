@@ -1,14 +1,15 @@
 package io.newsradar.index;
 
+import static io.newsradar.index.ClassifiedEvents.article;
+import static io.newsradar.index.ClassifiedEvents.producer;
+import static io.newsradar.index.ClassifiedEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ClassifiedArticle;
-import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.DeadLetterHeaders;
-import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
 import io.newsradar.index.stream.Replay;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -29,23 +29,18 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /** index-service against a real Kafka broker and a real Elasticsearch node. */
 @SpringBootTest(properties = {"spring.config.name=index-service", "newsradar.index.bulk-flush-interval=200ms"})
 class IndexServiceIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     ElasticsearchClient elasticsearch;
@@ -181,37 +176,12 @@ class IndexServiceIT {
         assertThat(aliases.get(ArticleIndexInstaller.FIRST_INDEX).aliases().get(ArticleDocument.ALIAS).isWriteIndex()).isTrue();
     }
 
-    static ClassifiedArticle article(String id, String title) {
-        return article(id, title, Instant.parse("2026-11-20T09:01:00Z"));
-    }
-
-    static ClassifiedArticle article(String id, String title, Instant ingestedAt) {
-        RawArticle raw = new RawArticle(1, id, "https://example.com/" + id, null, "it-feed", "IT", "vi", title, "", "",
-                List.of(), Instant.parse("2026-11-20T09:00:00Z"), ingestedAt);
-        return new ClassifiedArticle(1, raw, "test", Instant.parse("2026-11-20T09:01:01Z"), "vi",
-                PairTag.of("VN", "JP", 0.8), List.of(new CountryTag("JP", 0.8, List.of()), new CountryTag("VN", 0.6, List.of())),
-                List.of(), List.of());
-    }
-
     private static ClassifiedArticle withSource(ClassifiedArticle c, String source) {
         RawArticle a = c.article();
         RawArticle raw = new RawArticle(a.schemaVersion(), a.articleId(), a.url(), a.guid(), a.feedId(), source, a.language(),
                 a.title(), a.lead(), a.body(), a.categories(), a.publishedAt(), a.ingestedAt());
         return new ClassifiedArticle(c.schemaVersion(), raw, c.classifierVersion(), c.classifiedAt(), c.language(), c.pair(),
                 c.countries(), c.regions(), c.topics());
-    }
-
-    private static void send(List<ClassifiedArticle> articles) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (ClassifiedArticle a : articles) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, a.articleId(), JSON.writeValueAsString(a))).get();
-            }
-        }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
     private long count(String run) throws IOException {
@@ -249,13 +219,9 @@ class IndexServiceIT {
         throw new AssertionError("no dead letter for run " + run);
     }
 
+
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+        ClassifiedEvents.await(condition, what, Duration.ofSeconds(30));
     }
 }

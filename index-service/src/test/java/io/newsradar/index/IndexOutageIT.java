@@ -1,0 +1,93 @@
+package io.newsradar.index;
+
+import static io.newsradar.index.ClassifiedEvents.article;
+import static io.newsradar.index.ClassifiedEvents.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.newsradar.contracts.ArticleDocument;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.testsupport.ElasticsearchNode;
+import io.newsradar.testsupport.TestServers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * index-service through an Elasticsearch outage: its own Elasticsearch node (so stopping it disturbs no other test)
+ * and its own consumer group on the shared Kafka broker.
+ */
+@SpringBootTest(properties = {"spring.config.name=index-service", "newsradar.index.bulk-flush-interval=200ms",
+        "spring.cloud.stream.bindings.index-in-0.group=index-outage-it", "newsradar.index.retry-max-backoff=2s",
+        "newsradar.index.acknowledge-timeout=5s", "spring.elasticsearch.socket-timeout=5s"})
+class IndexOutageIT {
+
+    private static final ElasticsearchNode NODE = ElasticsearchNode.start("outage");
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @Autowired
+    HealthEndpoint health;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestServers.registerKafka(registry);
+        registry.add("spring.elasticsearch.uris", NODE::url);
+    }
+
+    @AfterAll
+    static void stopNode() {
+        NODE.stop();
+    }
+
+    @Test
+    void everyArticlePublishedBeforeDuringAndAfterAnElasticsearchOutageIsIndexedOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        send(articles(run + "-before", 20));
+        awaitCount(run, 20);
+
+        NODE.stop();
+        send(articles(run + "-during", 20));
+        ClassifiedEvents.await(() -> !health.healthForPath("readiness").getStatus().equals(Status.UP),
+                "index-service to report not ready without Elasticsearch", Duration.ofSeconds(60));
+        NODE.restart();
+        send(articles(run + "-after", 20));
+
+        awaitCount(run, 60);
+        assertThat(count(run + "-before")).isEqualTo(20);
+        assertThat(count(run + "-during")).isEqualTo(20);
+        assertThat(count(run + "-after")).isEqualTo(20);
+        ClassifiedEvents.await(() -> health.healthForPath("readiness").getStatus().equals(Status.UP),
+                "index-service to be ready again", Duration.ofSeconds(60));
+    }
+
+    private static List<ClassifiedArticle> articles(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> article(prefix + "-" + i, "Outage test article " + i)).toList();
+    }
+
+    private long count(String prefix) throws IOException {
+        elasticsearch.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
+        return elasticsearch.count(c -> c.index(ArticleDocument.ALIAS).query(q -> q.prefix(p -> p.field("articleId").value(prefix)))).count();
+    }
+
+    private void awaitCount(String prefix, long expected) throws InterruptedException {
+        ClassifiedEvents.await(() -> {
+            try {
+                return count(prefix) >= expected;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }, "documents of " + prefix + " to reach " + expected, Duration.ofSeconds(120));
+    }
+}
