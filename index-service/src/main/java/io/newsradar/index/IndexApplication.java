@@ -1,8 +1,12 @@
 package io.newsradar.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.newsradar.index.admin.Reindex;
 import io.newsradar.index.stream.Replay;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,27 +21,38 @@ public class IndexApplication {
     /** The service's configuration file is {@code index-service.yml}, so the four services can share one classpath. */
     public static final String CONFIG_NAME = "index-service";
 
+    /** The commands that run once with the service's configuration and exit, instead of starting the service. */
+    public static final Set<String> COMMANDS = Set.of("replay", "reindex");
+
     /**
-     * Starts the service, or with {@code replay} re-indexes every record of {@code news.articles.classified} with the
-     * service's configuration (brokers, Elasticsearch, bulk settings) and exits; a running service is not disturbed.
+     * Starts the service, or runs one of its {@link #COMMANDS} with the service's configuration (brokers,
+     * Elasticsearch, bulk settings) and exits; a running service is not disturbed:
+     * <ul>
+     *   <li>{@code replay}: re-indexes every record of {@code news.articles.classified};</li>
+     *   <li>{@code reindex}: moves the articles to a new index with the current mapping and swaps the alias.</li>
+     * </ul>
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("replay")) {
-            System.exit(replay(Arrays.copyOfRange(args, 1, args.length)));
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            System.exit(command(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
         application().run(args);
     }
 
-    private static int replay(String[] args) {
+    private static int command(String name, String[] args) {
         SpringApplication application = application();
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME,
                 "spring.cloud.stream.bindings.index-in-0.consumer.auto-startup", "false"));
         try (ConfigurableApplicationContext context = application.run(args)) {
-            Replay.of(context, System.err).run();
+            if (name.equals("replay")) {
+                Replay.of(context, System.err).run();
+            } else {
+                new Reindex(context.getBean(ElasticsearchClient.class), System.err, Duration.ofSeconds(5)).run();
+            }
             return 0;
         } catch (RuntimeException e) {
-            System.err.println("replay failed: " + reason(e));
+            System.err.println(name + " failed: " + reason(e));
             return 1;
         }
     }
