@@ -43,7 +43,10 @@ public class IndexApplication {
         SpringApplication application = application();
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME,
-                "spring.cloud.stream.bindings.index-in-0.consumer.auto-startup", "false"));
+                "spring.cloud.stream.bindings.index-in-0.consumer.auto-startup", "false",
+                "spring.main.banner-mode", "off", "logging.level.root", "warn",
+                // A failure is reported in one line below, not as the framework's stack trace.
+                "logging.level.org.springframework.boot.SpringApplication", "off"));
         try (ConfigurableApplicationContext context = application.run(args)) {
             if (name.equals("replay")) {
                 Replay.of(context, System.err).run();
