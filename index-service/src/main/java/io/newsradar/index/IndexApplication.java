@@ -44,7 +44,7 @@ public class IndexApplication {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME,
                 "spring.cloud.stream.bindings.index-in-0.consumer.auto-startup", "false",
-                "spring.main.banner-mode", "off", "logging.level.root", "warn",
+                "spring.main.banner-mode", "off", "logging.level.root", "warn", "logging.level.org.apache.kafka", "error",
                 // A failure is reported in one line below, not as the framework's stack trace.
                 "logging.level.org.springframework.boot.SpringApplication", "off"));
         try (ConfigurableApplicationContext context = application.run(args)) {

@@ -122,6 +122,7 @@ public final class Reindex {
         long done = 0;
         long newer = 0;
         long lastReport = 0;
+        long reported = -1;
         List<FieldValue> after = List.of();
         try {
             while (true) {
@@ -158,13 +159,16 @@ public final class Reindex {
                 if (now - lastReport >= REPORT_EVERY.toNanos()) {
                     report(pass, done, total, newer);
                     lastReport = now;
+                    reported = done;
                 }
             }
         } finally {
             String pitId = pit;
             client.closePointInTime(c -> c.id(pitId));
         }
-        report(pass, done, total, newer);
+        if (reported != done || done == 0) {
+            report(pass, done, total, newer);
+        }
     }
 
     private void report(String pass, long done, long total, long newer) {
