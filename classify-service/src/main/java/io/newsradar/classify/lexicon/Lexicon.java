@@ -146,11 +146,13 @@ public final class Lexicon {
             }
             taken = c.end;
             boolean blocked = c.terms.stream().anyMatch(t -> t.meaning() instanceof Meaning.Blocker);
+            List<Meaning> meant = new ArrayList<>(c.terms.size());
             for (Term term : c.terms) {
                 Meaning meaning = term.meaning();
-                if (meaning instanceof Meaning.Blocker || blocked && meaning instanceof Meaning.CountryName) {
-                    continue;
+                if (meaning instanceof Meaning.Blocker || blocked && meaning instanceof Meaning.CountryName || meant.contains(meaning)) {
+                    continue; // spellings that fold alike ("Grand Est", "Grand-Est") are one mention
                 }
+                meant.add(meaning);
                 out.add(new Mention(term, part, c.start, c.end));
             }
         }
