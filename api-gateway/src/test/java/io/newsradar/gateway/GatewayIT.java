@@ -2,11 +2,6 @@ package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
@@ -14,13 +9,10 @@ import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
 import io.newsradar.testsupport.TestServers;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The article API against a real Elasticsearch node holding articles indexed with the production template. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
@@ -49,18 +40,10 @@ class GatewayIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        var transport = new RestClientTransport(RestClient.builder(HttpHost.create(TestServers.elasticsearch().url())).build(),
-                new Jackson3JsonpMapper(JsonMapper.builder().build()));
-        try (transport) {
-            ElasticsearchClient client = new ElasticsearchClient(transport);
-            new ArticleIndexInstaller(client).install();
-            for (ClassifiedArticle a : List.of(
-                    article(JP_VN, "Tỉnh Bắc Giang đón doanh nghiệp Nhật Bản", "vi", PairTag.of("JP", "VN", 0.8), "JP", "VN"),
-                    article(JP_ONLY, "Japan's parliament passes its budget", "en", null, "JP"),
-                    article(FR_VN, "La France et le Vietnam renforcent leurs échanges", "fr", PairTag.of("FR", "VN", 0.7), "FR", "VN"))) {
-                client.index(i -> i.index(ArticleDocument.ALIAS).id(a.articleId()).document(ArticleDocument.of(a)).refresh(Refresh.True));
-            }
-        }
+        IndexedArticles.index(List.of(
+                article(JP_VN, "Tỉnh Bắc Giang đón doanh nghiệp Nhật Bản", "vi", PairTag.of("JP", "VN", 0.8), "JP", "VN"),
+                article(JP_ONLY, "Japan's parliament passes its budget", "en", null, "JP"),
+                article(FR_VN, "La France et le Vietnam renforcent leurs échanges", "fr", PairTag.of("FR", "VN", 0.7), "FR", "VN")));
     }
 
     @Test

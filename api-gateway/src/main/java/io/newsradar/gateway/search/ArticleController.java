@@ -19,16 +19,18 @@ public class ArticleController {
 
     private final ArticleSearch search;
     private final GatewayProperties properties;
+    private final RegionCodes regions;
 
-    public ArticleController(ArticleSearch search, GatewayProperties properties) {
+    public ArticleController(ArticleSearch search, GatewayProperties properties, RegionCodes regions) {
         this.search = search;
         this.properties = properties;
+        this.regions = regions;
     }
 
-    /** Articles matching every filter given, newest first. */
+    /** Articles matching every filter given, newest first (or best match first), a page at a time. */
     @GetMapping
     public Mono<ArticlePage> list(@RequestParam MultiValueMap<String, String> parameters) {
-        ArticleQuery query = ArticleQuery.from(parameters, properties.defaultPageSize(), properties.maxPageSize());
+        ArticleQuery query = ArticleQuery.from(parameters, properties.defaultPageSize(), properties.maxPageSize(), regions);
         return search.search(query);
     }
 

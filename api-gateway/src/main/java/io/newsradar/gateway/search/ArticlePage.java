@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param total how many articles match in all
  * @param items this page's articles
+ * @param next  the cursor of the next page, or {@code null} on the last page
  */
-public record ArticlePage(long total, List<ArticleView> items) {
+public record ArticlePage(long total, List<ArticleView> items, String next) {
 
     public ArticlePage {
         items = List.copyOf(items);

@@ -1,6 +1,11 @@
 package io.newsradar.gateway.search;
 
 import io.newsradar.contracts.PairTag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +19,29 @@ import org.springframework.util.MultiValueMap;
  *
  * @param pairs     country pairs in canonical form ({@code JP-VN})
  * @param countries ISO alpha-2 codes
+ * @param regions   ISO 3166-2 codes, each with the regions merged into it or holding it today
  * @param topics    topic keys
  * @param languages language tags
+ * @param sources   source names, as the feeds give them
+ * @param feeds     feed ids
+ * @param from      published at or after, or {@code null}
+ * @param to        published before, or {@code null}
  * @param text      free text, or {@code null}; never passed to Elasticsearch as query syntax
+ * @param sort      the order of the articles
  * @param size      articles per page
+ * @param cursor    where the previous page ended, or {@code null} for the first page
  */
-public record ArticleQuery(List<String> pairs, List<String> countries, List<String> topics, List<String> languages,
-        String text, int size) {
+public record ArticleQuery(List<String> pairs, List<String> countries, List<String> regions, List<String> topics,
+        List<String> languages, List<String> sources, List<String> feeds, Instant from, Instant to, String text, Sort sort,
+        int size, Cursor cursor) {
 
-    static final Set<String> PARAMETERS = Set.of("pair", "country", "topic", "lang", "q", "size");
+    /** Newest first (the default), or best match first. */
+    public enum Sort { NEWEST, RELEVANCE }
+
+    /** The parameters that choose articles, shared by the list, the facets and the feeds. */
+    static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q");
+    static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor"));
+    private static final Pattern SOURCE = Pattern.compile("[\\p{L}\\p{N} .,'&()_-]{1,100}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final int MAX_VALUES = 20;
@@ -31,17 +50,39 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     public ArticleQuery {
         pairs = List.copyOf(pairs);
         countries = List.copyOf(countries);
+        regions = List.copyOf(regions);
         topics = List.copyOf(topics);
         languages = List.copyOf(languages);
+        sources = List.copyOf(sources);
+        feeds = List.copyOf(feeds);
+    }
+
+    /** The filters alone, for the facets: sorting and paging parameters are not accepted there. */
+    public static ArticleQuery filters(MultiValueMap<String, String> parameters, RegionCodes regionCodes, Set<String> extra) {
+        check(parameters, union(FILTERS, extra));
+        return parse(parameters, 1, 1, regionCodes);
     }
 
     /** @throws InvalidQueryException naming the first parameter that is wrong */
-    public static ArticleQuery from(MultiValueMap<String, String> parameters, int defaultSize, int maxSize) {
+    public static ArticleQuery from(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
+        check(parameters, PARAMETERS);
+        return parse(parameters, defaultSize, maxSize, regionCodes);
+    }
+
+    private static void check(MultiValueMap<String, String> parameters, Set<String> known) {
         for (String name : parameters.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw new InvalidQueryException(name, "unknown parameter '" + name + "'; known: " + String.join(", ", PARAMETERS.stream().sorted().toList()));
+            if (!known.contains(name)) {
+                throw new InvalidQueryException(name, "unknown parameter '" + name + "'; known: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
+        for (String single : List.of("from", "to", "q", "sort", "size", "cursor")) {
+            if (parameters.getOrDefault(single, List.of()).size() > 1) {
+                throw new InvalidQueryException(single, single + " may be given once");
+            }
+        }
+    }
+
+    private static ArticleQuery parse(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
         List<String> pairs = new ArrayList<>();
         for (String pair : values(parameters, "pair")) {
             try {
@@ -56,13 +97,65 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
                 throw new InvalidQueryException("country", "country must be an ISO 3166-1 alpha-2 code such as JP, was '" + country + "'");
             }
         }
+        List<String> regions = values(parameters, "region").stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
+        for (String region : regions) {
+            if (!regionCodes.isKnown(region)) {
+                throw new InvalidQueryException("region", "region must be an ISO 3166-2 code newsradar knows, such as VN-54 or JP-10, was '" + region + "'");
+            }
+        }
+        List<String> sources = values(parameters, "source");
+        for (String source : sources) {
+            if (!SOURCE.matcher(source).matches()) {
+                throw new InvalidQueryException("source", "source must be a source's name (letters, digits, spaces, up to 100), was '" + source + "'");
+            }
+        }
         List<String> topics = tokens(parameters, "topic");
         List<String> languages = tokens(parameters, "lang");
+        List<String> feeds = tokens(parameters, "feed");
+        Instant from = instant(parameters.getFirst("from"), "from");
+        Instant to = instant(parameters.getFirst("to"), "to");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryException("from", "from must be before to");
+        }
         String text = parameters.getFirst("q");
         if (text != null && (text.isBlank() || text.length() > MAX_TEXT)) {
             throw new InvalidQueryException("q", "q must hold 1 to " + MAX_TEXT + " characters");
         }
-        return new ArticleQuery(pairs, countries, topics, languages, text, size(parameters.getFirst("size"), defaultSize, maxSize));
+        Sort sort = sort(parameters.getFirst("sort"));
+        if (sort == Sort.RELEVANCE && text == null) {
+            throw new InvalidQueryException("sort", "sort=relevance needs a q to be relevant to");
+        }
+        String cursor = parameters.getFirst("cursor");
+        return new ArticleQuery(pairs, countries, regions, topics, languages, sources, feeds, from, to, text, sort,
+                size(parameters.getFirst("size"), defaultSize, maxSize), cursor == null ? null : Cursor.decode(cursor));
+    }
+
+    /** A date ({@code 2026-11-20}, midnight UTC) or an instant ({@code 2026-11-20T09:00:00Z}). */
+    private static Instant instant(String raw, String name) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(name, name + " must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '" + raw + "'");
+        }
+    }
+
+    private static Sort sort(String raw) {
+        if (raw == null || raw.equals("newest")) {
+            return Sort.NEWEST;
+        }
+        if (raw.equals("relevance")) {
+            return Sort.RELEVANCE;
+        }
+        throw new InvalidQueryException("sort", "sort must be newest or relevance, was '" + raw + "'");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static List<String> tokens(MultiValueMap<String, String> parameters, String name) {

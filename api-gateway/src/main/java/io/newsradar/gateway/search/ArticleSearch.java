@@ -1,49 +1,88 @@
 package io.newsradar.gateway.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.TextFolding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs article queries against the index alias. Free text is folded and matched as plain words over an allow-list
- * of fields; it never reaches Elasticsearch as query syntax.
+ * of fields; it never reaches Elasticsearch as query syntax. Pages are read from a point in time with
+ * {@code search_after}, so paging neither skips nor repeats an article while others are indexed, and there is no
+ * deep {@code from} paging.
  */
 public class ArticleSearch {
 
     static final List<String> TEXT_FIELDS = List.of("folded.title^3", "folded.lead^2", "folded.body");
+    static final List<String> FACETS = List.of("topics", "pair", "countries", "regions", "language");
+    private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
+    private static final int FACET_SIZE = 50;
 
     private final ElasticsearchAsyncClient client;
     private final Duration timeout;
+    private final RegionCodes regions;
 
-    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout) {
+    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions) {
         this.client = client;
         this.timeout = timeout;
+        this.regions = regions;
     }
 
     public Mono<ArticlePage> search(ArticleQuery query) {
-        Query filter = toQuery(query);
-        return Mono.fromFuture(() -> client.search(s -> s
-                        .index(ArticleDocument.ALIAS)
-                        .query(filter)
-                        .size(query.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc))),
-                        ArticleDocument.class))
+        String fingerprint = fingerprint(query);
+        if (query.cursor() != null && !query.cursor().filters().equals(fingerprint)) {
+            return Mono.error(new InvalidQueryException("cursor", "this cursor belongs to another query: keep the filters and sort of the page it came from"));
+        }
+        Mono<String> pit = query.cursor() != null ? Mono.just(query.cursor().pit())
+                : Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id());
+        Query filter = toQuery(query, regions);
+        return pit.timeout(timeout).flatMap(pitId -> Mono.fromFuture(() -> client.search(s -> {
+                    s.pit(p -> p.id(pitId).keepAlive(KEEP_ALIVE)).query(filter).size(query.size())
+                            .trackTotalHits(t -> t.enabled(true)).sort(sort(query.sort()));
+                    return query.cursor() == null ? s : s.searchAfter(query.cursor().after());
+                }, ArticleDocument.class))
                 .timeout(timeout)
-                .map(response -> new ArticlePage(
-                        response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value(),
-                        response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList()));
+                .onErrorMap(ElasticsearchException.class, e -> expired(e) ? new InvalidQueryException("cursor",
+                        "this cursor has expired (pages are kept for 2 minutes): start again from the first page") : e)
+                .map(response -> page(response, query, fingerprint, pitId)));
+    }
+
+    private ArticlePage page(SearchResponse<ArticleDocument> response, ArticleQuery query, String fingerprint, String pitId) {
+        List<Hit<ArticleDocument>> hits = response.hits().hits();
+        String next = null;
+        if (hits.size() == query.size()) {
+            String pit = response.pitId() != null ? response.pitId() : pitId;
+            next = new Cursor(pit, hits.get(hits.size() - 1).sort(), fingerprint).encode();
+        } else {
+            client.closePointInTime(c -> c.id(pitId)); // the last page: the point in time is not needed any more
+        }
+        return new ArticlePage(response.hits().total() == null ? hits.size() : response.hits().total().value(),
+                hits.stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList(), next);
     }
 
     /** The article, or empty when there is none with that id. */
@@ -54,12 +93,54 @@ public class ArticleSearch {
                 .map(response -> ArticleView.of(response.source()));
     }
 
-    static Query toQuery(ArticleQuery query) {
+    /** Counts per topic, pair, country, region and language, and per {@code interval} of publication time. */
+    public Mono<Facets> facets(ArticleQuery query, CalendarInterval interval) {
+        Query filter = toQuery(query, regions);
+        return Mono.fromFuture(() -> client.search(s -> {
+                    s.index(ArticleDocument.ALIAS).query(filter).size(0).trackTotalHits(t -> t.enabled(true));
+                    for (String field : FACETS) {
+                        s.aggregations(field, a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
+                    }
+                    return s.aggregations("published", a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(interval)
+                            .minDocCount(0)));
+                }, Void.class))
+                .timeout(timeout)
+                .map(response -> {
+                    Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
+                    for (String field : FACETS) {
+                        Aggregate agg = response.aggregations().get(field);
+                        counts.put(field, agg.sterms().buckets().array().stream()
+                                .map(b -> new Facets.Count(b.key().stringValue(), b.docCount())).toList());
+                    }
+                    List<Facets.Bucket> histogram = response.aggregations().get("published").dateHistogram().buckets().array()
+                            .stream().map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList();
+                    return new Facets(response.hits().total() == null ? 0 : response.hits().total().value(), counts, histogram);
+                });
+    }
+
+    static Query toQuery(ArticleQuery query, RegionCodes regions) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         terms(bool, "pair", query.pairs());
         terms(bool, "countries", query.countries());
+        Set<String> regionCodes = new TreeSet<>();
+        query.regions().forEach(code -> regionCodes.addAll(regions.related(code)));
+        terms(bool, "regions", List.copyOf(regionCodes));
         terms(bool, "topics", query.topics());
         terms(bool, "language", query.languages());
+        terms(bool, "source", query.sources());
+        terms(bool, "feedId", query.feeds());
+        if (query.from() != null || query.to() != null) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("publishedAt");
+                if (query.from() != null) {
+                    d.gte(query.from().toString());
+                }
+                if (query.to() != null) {
+                    d.lt(query.to().toString());
+                }
+                return d;
+            })));
+        }
         if (query.text() != null) {
             String folded = TextFolding.fold(query.text());
             bool.must(m -> m.multiMatch(mm -> mm.query(folded).fields(TEXT_FIELDS).operator(Operator.And)));
@@ -67,10 +148,38 @@ public class ArticleSearch {
         return bool.build()._toQuery();
     }
 
+    private static List<SortOptions> sort(ArticleQuery.Sort sort) {
+        List<SortOptions> options = new ArrayList<>();
+        if (sort == ArticleQuery.Sort.RELEVANCE) {
+            options.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        options.add(SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))));
+        options.add(SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc))));
+        return options;
+    }
+
     private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
         if (!values.isEmpty()) {
             List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
             bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
         }
+    }
+
+    /** A digest of everything that chooses and orders the articles, but not of the page size or the cursor. */
+    static String fingerprint(ArticleQuery q) {
+        String key = String.join("|", q.pairs().toString(), q.countries().toString(), q.regions().toString(),
+                q.topics().toString(), q.languages().toString(), q.sources().toString(), q.feeds().toString(),
+                String.valueOf(q.from()), String.valueOf(q.to()), String.valueOf(q.text()), q.sort().name());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean expired(ElasticsearchException e) {
+        String type = e.error() == null ? "" : String.valueOf(e.error().type());
+        return e.status() == 404 || type.contains("search_context_missing") || String.valueOf(e.getMessage()).contains("No search context");
     }
 }

@@ -9,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
     @Bean
-    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties) {
-        return new ArticleSearch(client, properties.searchTimeout());
+    RegionCodes regionCodes() {
+        return RegionCodes.load();
+    }
+
+    @Bean
+    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties, RegionCodes regions) {
+        return new ArticleSearch(client, properties.searchTimeout(), regions);
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.util.MultiValueMap;
 
 class ArticleQueryTest {
 
+    private static final RegionCodes REGIONS = new RegionCodes(java.util.Map.of("VN-54", "VN-56", "VN-56", "VN-56", "JP-10", "JP-10"));
+
+
     @Test
     void readsRepeatedAndCommaSeparatedValuesAsAlternatives() {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
@@ -19,7 +22,7 @@ class ArticleQueryTest {
         parameters.add("pair", "vn-jp");
         parameters.add("topic", "Labour");
 
-        ArticleQuery query = ArticleQuery.from(parameters, 20, 100);
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
 
         assertThat(query.countries()).containsExactly("JP", "VN", "LA");
         assertThat(query.pairs()).containsExactly("JP-VN");
@@ -36,15 +39,50 @@ class ArticleQueryTest {
             size    | 101     | size must be a whole number from 1 to 100, was '101'
             size    | ten     | size must be a whole number from 1 to 100, was 'ten'
             topic   | a b     | topic must be a key such as 'labour' or 'vi', was 'a b'
-            sort    | newest  | unknown parameter 'sort'; known: country, lang, pair, q, size, topic
+            size    | 0       | size must be a whole number from 1 to 100, was '0'
+            size    | 1000000 | size must be a whole number from 1 to 100, was '1000000'
+            sort    | random  | sort must be newest or relevance, was 'random'
+            sort    | relevance | sort=relevance needs a q to be relevant to
+            region  | VN-99   | region must be an ISO 3166-2 code newsradar knows, such as VN-54 or JP-10, was 'VN-99'
+            from    | yesterday | from must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was 'yesterday'
+            to      | 2026-13-45 | to must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '2026-13-45'
+            cursor  | abc     | cursor must be the 'next' value of a previous page, unchanged
+            source  | <script> | source must be a source's name (letters, digits, spaces, up to 100), was '<script>'
+            index   | news    | unknown parameter 'index'; known: country, cursor, feed, from, lang, pair, q, region, size, sort, source, to, topic
             """)
     void rejectsABadParameterSayingWhichAndWhy(String name, String value, String message) {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add(name, value);
 
-        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100))
+        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, REGIONS))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo(name))
                 .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "region={0}")
+    @CsvSource({"VN-54, VN-54 VN-56", "vn-56, VN-54 VN-56", "JP-10, JP-10"})
+    void aRegionMatchesItsMergedPredecessorsAndSuccessor(String region, String expected) {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("region", region);
+
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
+
+        assertThat(query).contains("\"regions\":[" + String.join(",", java.util.Arrays.stream(expected.split(" "))
+                .map(c -> "\"" + c + "\"").toList()) + "]");
+    }
+
+    @Test
+    void acceptsDatesAndTimesAndRefusesAnEmptyRange() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("from", "2026-11-20");
+        parameters.add("to", "2026-11-21T06:00:00+07:00");
+
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
+
+        assertThat(query.from()).hasToString("2026-11-20T00:00:00Z");
+        assertThat(query.to()).hasToString("2026-11-20T23:00:00Z");
+        parameters.set("to", "2026-11-19");
+        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, REGIONS)).hasMessage("from must be before to");
     }
 
     @Test
@@ -52,7 +90,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add("q", "Bắc Giang AND title:* OR /.*/");
 
-        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100)).toString();
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
 
         assertThat(query).contains("\"multi_match\"", "\"bac giang and title:* or /.*/\"").doesNotContain("query_string");
     }

@@ -1,0 +1,36 @@
+package io.newsradar.gateway.search;
+
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /api/v1/facets}: counts for the articles matching the same filters as {@code /api/v1/articles}. */
+@RestController
+public class FacetController {
+
+    private static final Map<String, CalendarInterval> INTERVALS = Map.of("hour", CalendarInterval.Hour,
+            "day", CalendarInterval.Day, "week", CalendarInterval.Week, "month", CalendarInterval.Month);
+
+    private final ArticleSearch search;
+    private final RegionCodes regions;
+
+    public FacetController(ArticleSearch search, RegionCodes regions) {
+        this.search = search;
+        this.regions = regions;
+    }
+
+    @GetMapping("/api/v1/facets")
+    public Mono<Facets> facets(@RequestParam MultiValueMap<String, String> parameters) {
+        ArticleQuery query = ArticleQuery.filters(parameters, regions, Set.of("interval"));
+        String interval = parameters.getFirst("interval") == null ? "day" : parameters.getFirst("interval");
+        if (!INTERVALS.containsKey(interval)) {
+            throw new InvalidQueryException("interval", "interval must be hour, day, week or month, was '" + interval + "'");
+        }
+        return search.facets(query, INTERVALS.get(interval));
+    }
+}
