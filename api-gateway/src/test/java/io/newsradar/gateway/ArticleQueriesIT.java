@@ -2,6 +2,11 @@ package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
@@ -10,6 +15,7 @@ import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
 import io.newsradar.testsupport.TestServers;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,6 +130,29 @@ class ArticleQueriesIT {
         assertThat(ids).isEmpty();
         web().get().uri("/api/v1/articles?feed=" + FEED + "&q=story&sort=relevance&size=3").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3);
+    }
+
+    @Test
+    void servesTheQueryAsAtomAndRssThatAFeedReaderParses() throws Exception {
+        for (String kind : List.of("atom", "rss")) {
+            byte[] body = web().get().uri("/feeds/v1/articles." + kind + "?feed=" + FEED + "&topic=labour&to=2027-01-01").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith("application/" + kind + "+xml")
+                    .expectBody().returnResult().getResponseBody();
+
+            SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+
+            assertThat(feed.getFeedType()).isEqualTo(kind.equals("atom") ? "atom_1.0" : "rss_2.0");
+            assertThat(feed.getTitle()).contains("topic=labour");
+            assertThat(feed.getEntries()).hasSize(9);
+            SyndEntry newest = feed.getEntries().get(0);
+            assertThat(newest.getTitle()).isEqualTo("Story 24 about Vietnam and Japan");
+            assertThat(newest.getLink()).isEqualTo("https://example.org/" + FEED + "/24");
+            assertThat(newest.getPublishedDate().toInstant()).isEqualTo(DAY.plus(Duration.ofDays(24)));
+            assertThat(newest.getCategories()).extracting(SyndCategory::getName).contains("JP-VN", "VN", "labour");
+        }
+        web().get().uri("/feeds/v1/articles.atom?pair=VN").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("pair");
     }
 
     private List<String> ids(String query) {

@@ -63,6 +63,12 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         return parse(parameters, 1, 1, regionCodes);
     }
 
+    /** The filters and a size, newest first, for the Atom and RSS feeds. */
+    public static ArticleQuery feed(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
+        check(parameters, union(FILTERS, Set.of("size")));
+        return parse(parameters, defaultSize, maxSize, regionCodes);
+    }
+
     /** @throws InvalidQueryException naming the first parameter that is wrong */
     public static ArticleQuery from(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
         check(parameters, PARAMETERS);

@@ -85,6 +85,15 @@ public class ArticleSearch {
                 hits.stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList(), next);
     }
 
+    /** The newest articles matching the query's filters: one page, no cursor (what a feed reader polls). */
+    public Mono<List<ArticleView>> latest(ArticleQuery query) {
+        Query filter = toQuery(query, regions);
+        return Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter).size(query.size())
+                        .sort(sort(ArticleQuery.Sort.NEWEST)), ArticleDocument.class))
+                .timeout(timeout)
+                .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList());
+    }
+
     /** The article, or empty when there is none with that id. */
     public Mono<ArticleView> find(String articleId) {
         return Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), ArticleDocument.class))

@@ -1,0 +1,136 @@
+package io.newsradar.gateway.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.newsradar.gateway.GatewayProperties;
+import io.newsradar.gateway.search.ArticleQuery;
+import io.newsradar.gateway.search.ArticleSearch;
+import io.newsradar.gateway.search.ArticleView;
+import io.newsradar.gateway.search.RegionCodes;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The article queries as feeds any reader can subscribe to: {@code /feeds/v1/articles.atom} and {@code .rss} take the
+ * filters of {@code /api/v1/articles} ("labour news between Vietnam and Japan":
+ * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME.
+ */
+@RestController
+public class ArticleFeedController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
+    private static final int DEFAULT_SIZE = 50;
+
+    private final ArticleSearch search;
+    private final GatewayProperties properties;
+    private final RegionCodes regions;
+
+    public ArticleFeedController(ArticleSearch search, GatewayProperties properties, RegionCodes regions) {
+        this.search = search;
+        this.properties = properties;
+        this.regions = regions;
+    }
+
+    @GetMapping("/feeds/v1/articles.atom")
+    public Mono<ResponseEntity<String>> atom(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+        return feed(parameters, exchange, "atom_1.0", ATOM);
+    }
+
+    @GetMapping("/feeds/v1/articles.rss")
+    public Mono<ResponseEntity<String>> rss(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+        return feed(parameters, exchange, "rss_2.0", RSS);
+    }
+
+    private Mono<ResponseEntity<String>> feed(MultiValueMap<String, String> parameters, ServerWebExchange exchange, String type,
+                                              MediaType mediaType) {
+        ArticleQuery query = ArticleQuery.feed(parameters, Math.min(DEFAULT_SIZE, properties.maxPageSize()), properties.maxPageSize(), regions);
+        URI self = exchange.getRequest().getURI();
+        return search.latest(query).map(articles -> ResponseEntity.ok().contentType(mediaType)
+                .body(write(articles, self, parameters, type)));
+    }
+
+    static String write(List<ArticleView> articles, URI self, MultiValueMap<String, String> parameters, String type) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle("newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters)));
+        feed.setDescription("Articles classified by newsradar, newest first");
+        feed.setLink(self.toString());
+        feed.setUri(self.toString());
+        feed.setPublishedDate(articles.isEmpty() || articles.get(0).publishedAt() == null ? new Date(0)
+                : Date.from(articles.get(0).publishedAt()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (ArticleView a : articles) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(a.title());
+            entry.setLink(a.url() != null ? a.url() : self.resolve("/api/v1/articles/" + a.id()).toString());
+            entry.setUri("urn:newsradar:article:" + a.id());
+            if (a.publishedAt() != null) {
+                entry.setPublishedDate(Date.from(a.publishedAt()));
+                entry.setUpdatedDate(Date.from(a.publishedAt()));
+            }
+            if (a.lead() != null && !a.lead().isBlank()) {
+                SyndContent description = new SyndContentImpl();
+                description.setType("text/plain");
+                description.setValue(a.lead());
+                entry.setDescription(description);
+            }
+            entry.setAuthor(a.source());
+            entry.setCategories(categories(a));
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the " + type + " feed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tags as categories, each in its scheme: {@code pair}, {@code country}, {@code region}, {@code topic}. */
+    private static List<SyndCategory> categories(ArticleView a) {
+        List<SyndCategory> categories = new ArrayList<>();
+        if (a.pair() != null) {
+            categories.add(category("pair", a.pair()));
+        }
+        a.countries().forEach(c -> categories.add(category("country", c)));
+        a.regions().forEach(r -> categories.add(category("region", r)));
+        a.topics().forEach(t -> categories.add(category("topic", t)));
+        return categories;
+    }
+
+    private static SyndCategory category(String scheme, String value) {
+        SyndCategory category = new SyndCategoryImpl();
+        category.setName(value);
+        category.setTaxonomyUri("https://newsradar.io/tags/" + scheme);
+        return category;
+    }
+
+    private static String describe(MultiValueMap<String, String> parameters) {
+        List<String> parts = new ArrayList<>();
+        parameters.forEach((name, values) -> {
+            if (!name.equals("size")) {
+                parts.add(name + "=" + String.join(",", values));
+            }
+        });
+        return parts.isEmpty() ? "all articles" : String.join(", ", parts);
+    }
+}
