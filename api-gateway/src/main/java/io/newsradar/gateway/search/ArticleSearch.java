@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.TextFolding;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +33,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs article queries against the index alias. Free text is folded and matched as plain words over an allow-list
- * of fields; it never reaches Elasticsearch as query syntax. Pages are read from a point in time with
- * {@code search_after}, so paging neither skips nor repeats an article while others are indexed, and there is no
- * deep {@code from} paging.
+ * of fields; it never reaches Elasticsearch as query syntax. Pages follow each other with {@code search_after} on a
+ * total order (from a point in time when sorted by relevance), so paging neither skips nor repeats an article while
+ * others are indexed, and there is no deep {@code from} paging.
  */
 public class ArticleSearch {
 
     static final List<String> TEXT_FIELDS = List.of("folded.title^3", "folded.lead^2", "folded.body");
     static final List<String> FACETS = List.of("topics", "pair", "countries", "regions", "language");
     private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
+    /** The cursor's point in time when pages are read from the live index. */
+    private static final String NO_PIT = "";
+    private static final int TOTAL_UP_TO = 10_000;
     private static final int FACET_SIZE = 50;
 
     private final ElasticsearchAsyncClient client;
@@ -58,12 +62,22 @@ public class ArticleSearch {
         if (query.cursor() != null && !query.cursor().filters().equals(fingerprint)) {
             return Mono.error(new InvalidQueryException("cursor", "this cursor belongs to another query: keep the filters and sort of the page it came from"));
         }
+        // Newest first, the order is total (publishedAt, then articleId) and articles arrive newest: search_after on
+        // the live index neither skips nor repeats, so no point in time is needed. Relevance scores move as articles
+        // arrive: those pages are read from a point in time.
+        boolean snapshot = query.sort() == ArticleQuery.Sort.RELEVANCE;
         Mono<String> pit = query.cursor() != null ? Mono.just(query.cursor().pit())
-                : Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id());
+                : snapshot ? Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id())
+                : Mono.just(NO_PIT);
         Query filter = toQuery(query, regions);
         return pit.timeout(timeout).flatMap(pitId -> Mono.fromFuture(() -> client.search(s -> {
-                    s.pit(p -> p.id(pitId).keepAlive(KEEP_ALIVE)).query(filter).size(query.size())
-                            .trackTotalHits(t -> t.enabled(true)).sort(sort(query.sort()));
+                    if (pitId.equals(NO_PIT)) {
+                        s.index(ArticleDocument.ALIAS);
+                    } else {
+                        s.pit(p -> p.id(pitId).keepAlive(KEEP_ALIVE));
+                    }
+                    // Counting stops at 10,000: an exact count of a broad filter costs more than the page itself.
+                    s.query(filter).size(query.size()).trackTotalHits(t -> t.count(TOTAL_UP_TO)).sort(sort(query.sort()));
                     return query.cursor() == null ? s : s.searchAfter(query.cursor().after());
                 }, ArticleDocument.class))
                 .timeout(timeout)
@@ -78,10 +92,12 @@ public class ArticleSearch {
         if (hits.size() == query.size()) {
             String pit = response.pitId() != null ? response.pitId() : pitId;
             next = new Cursor(pit, hits.get(hits.size() - 1).sort(), fingerprint).encode();
-        } else {
+        } else if (!pitId.equals(NO_PIT)) {
             client.closePointInTime(c -> c.id(pitId)); // the last page: the point in time is not needed any more
         }
-        return new ArticlePage(response.hits().total() == null ? hits.size() : response.hits().total().value(),
+        var total = response.hits().total();
+        return new ArticlePage(total == null ? hits.size() : total.value(),
+                total != null && total.relation() == TotalHitsRelation.Gte,
                 hits.stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList(), next);
     }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * article while others are indexed), the sort values of the page's last article, and the filters it was made for.
  * Clients see it as an opaque string and pass it back as {@code cursor}.
  *
- * @param pit     the Elasticsearch point in time
+ * @param pit     the Elasticsearch point in time, or empty when pages are read from the live index (newest first)
  * @param after   the sort values of the last article shown
  * @param filters a fingerprint of the query's filters and sort: a cursor only continues the query it came from
  */
