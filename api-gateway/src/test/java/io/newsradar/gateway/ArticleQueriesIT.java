@@ -45,6 +45,7 @@ class ArticleQueriesIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestServers.registerElasticsearch(registry);
+        TestKeys.register(registry);
     }
 
     @BeforeAll
@@ -179,7 +180,8 @@ class ArticleQueriesIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", TestKeys.READER)
+                .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
     private static String id(int i) {

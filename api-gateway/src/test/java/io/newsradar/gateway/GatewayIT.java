@@ -36,6 +36,7 @@ class GatewayIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestServers.registerElasticsearch(registry);
+        TestKeys.register(registry);
     }
 
     @BeforeAll
@@ -100,7 +101,7 @@ class GatewayIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", TestKeys.READER).build();
     }
 
     private static ClassifiedArticle article(String id, String title, String lang, PairTag pair, String... countries) {

@@ -28,6 +28,9 @@ final class IndexedArticles {
         try (transport) {
             ElasticsearchClient client = new ElasticsearchClient(transport);
             new ArticleIndexInstaller(client).install();
+            if (articles.isEmpty()) {
+                return;
+            }
             BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
             for (ClassifiedArticle a : articles) {
                 ArticleDocument doc = ArticleDocument.of(a);

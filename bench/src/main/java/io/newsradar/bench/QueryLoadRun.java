@@ -8,6 +8,7 @@ import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.gateway.GatewayApplication;
+import io.newsradar.gateway.security.ApiKeys;
 import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
 import io.newsradar.testsupport.TestServers;
 import java.net.URI;
@@ -48,6 +49,8 @@ public final class QueryLoadRun {
             "/api/v1/facets?country=JP",
             "/api/v1/articles?topic=aid,culture&lang=fr");
 
+    private static final String API_KEY = "bench-key";
+
     private QueryLoadRun() {
     }
 
@@ -57,7 +60,9 @@ public final class QueryLoadRun {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         String elasticsearch = TestServers.elasticsearch().url();
         try (ConfigurableApplicationContext gateway = GatewayApplication.application().run(
-                "--spring.elasticsearch.uris=" + elasticsearch, "--server.port=0", "--logging.level.root=WARN")) {
+                "--spring.elasticsearch.uris=" + elasticsearch, "--server.port=0", "--logging.level.root=WARN",
+                "--newsradar.gateway.api-keys[0].name=bench", "--newsradar.gateway.api-keys[0].sha256=" + ApiKeys.sha256(API_KEY),
+                "--newsradar.gateway.rate-limit.requests-per-second=100000", "--newsradar.gateway.rate-limit.burst=100000")) {
             seed(gateway.getBean(ElasticsearchClient.class), articles);
             int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port", "8080"));
             run("http://127.0.0.1:" + port, rates[0], 5, false);
@@ -120,7 +125,7 @@ public final class QueryLoadRun {
             int n = i;
             long sent = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + QUERIES.get(i % QUERIES.size())))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
+                    .header("X-Api-Key", API_KEY).timeout(Duration.ofSeconds(10)).GET().build();
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
                 latency[n] = (System.nanoTime() - sent) / 1_000;
                 statuses.computeIfAbsent(error != null ? -1 : response.statusCode(), k -> new AtomicInteger()).incrementAndGet();

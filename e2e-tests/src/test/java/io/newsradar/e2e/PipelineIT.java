@@ -8,6 +8,7 @@ import io.newsradar.classify.ClassifyApplication;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.gateway.GatewayApplication;
+import io.newsradar.gateway.security.ApiKeys;
 import io.newsradar.index.IndexApplication;
 import io.newsradar.ingest.IngestApplication;
 import io.newsradar.testsupport.FeedServer;
@@ -39,6 +40,7 @@ class PipelineIT {
     private static final String STORY = ArticleId.ofUrl("https://doingoai.example.vn/bac-giang-gunma-dao-tao-nghe.html");
     private static final String DOMESTIC = ArticleId.ofUrl("https://doingoai.example.vn/luc-ngan-nong-nghiep.html");
 
+    private static final String API_KEY = "e2e-reader-key";
     private static final FeedServer feeds = FeedServer.start();
     private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private static ConfigurableApplicationContext ingest;
@@ -51,7 +53,8 @@ class PipelineIT {
         services.add(start(ClassifyApplication.application()));
         index = start(IndexApplication.application());
         services.add(index);
-        gateway = start(GatewayApplication.application());
+        gateway = start(GatewayApplication.application(), "--newsradar.gateway.api-keys[0].name=e2e",
+                "--newsradar.gateway.api-keys[0].sha256=" + ApiKeys.sha256(API_KEY));
         services.add(gateway);
         ingest = startIngest();
     }
@@ -134,7 +137,8 @@ class PipelineIT {
 
     private WebTestClient web() {
         String port = gateway.getEnvironment().getProperty("local.server.port");
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", API_KEY)
+                .responseTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
