@@ -1,9 +1,13 @@
 package io.newsradar.bench;
 
+import io.newsradar.classify.Classifier;
 import io.newsradar.classify.eval.EvaluationSet;
 import io.newsradar.classify.text.PageText;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +47,19 @@ final class BenchArticles {
                 grown.append("\n\n").append(source);
             }
             out.add(new Article(title, lead, trim(grown.toString(), bytes - (title + lead).getBytes(StandardCharsets.UTF_8).length), item.lang()));
+        }
+        return out;
+    }
+
+    /** The evaluation set's articles at about 3 KB as events, tagged by the classifier: what the load runs send. */
+    static List<ClassifiedArticle> classified() {
+        Classifier classifier = Classifier.withDefaults();
+        List<ClassifiedArticle> out = new ArrayList<>();
+        int i = 0;
+        for (Article a : of(Path.of("classify-service/src/test/resources/eval"), 3000)) {
+            RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "story-" + i, "https://bench.example/story/" + i++, null,
+                    "bench", "newsradar bench", a.lang(), a.title(), a.lead(), a.body(), List.of(), Instant.now(), Instant.now());
+            out.add(classifier.classify(raw));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package io.newsradar.bench;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.RawArticle;
@@ -11,7 +10,6 @@ import io.newsradar.contracts.Topics;
 import io.newsradar.index.IndexApplication;
 import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +53,7 @@ public final class IndexLoadRun {
         int count = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 20_000;
         int rate = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 200;
         int seconds = numbers.size() > 2 ? Integer.parseInt(numbers.get(2)) : 30;
-        List<ClassifiedArticle> stories = stories();
+        List<ClassifiedArticle> stories = BenchArticles.classified();
         String kafka = TestServers.kafka().bootstrapServers();
         String elasticsearch = TestServers.elasticsearch().url();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -196,17 +194,6 @@ public final class IndexLoadRun {
     }
 
     /** The evaluation set's articles at about 3 KB, tagged by the classifier. */
-    private static List<ClassifiedArticle> stories() {
-        Classifier classifier = Classifier.withDefaults();
-        List<ClassifiedArticle> out = new ArrayList<>();
-        int i = 0;
-        for (BenchArticles.Article a : BenchArticles.of(Path.of("classify-service/src/test/resources/eval"), 3000)) {
-            RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "story-" + i, "https://bench.example/story/" + i++, null,
-                    "bench", "newsradar bench", a.lang(), a.title(), a.lead(), a.body(), List.of(), Instant.now(), Instant.now());
-            out.add(classifier.classify(raw));
-        }
-        return out;
-    }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",

@@ -2,7 +2,6 @@ package io.newsradar.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +78,7 @@ public final class QueryLoadRun {
             System.out.printf("index: %,d documents already there%n", present);
             return;
         }
-        List<ClassifiedArticle> stories = stories();
+        List<ClassifiedArticle> stories = BenchArticles.classified();
         long started = System.nanoTime();
         Instant newest = Instant.parse("2026-11-20T00:00:00Z");
         for (int from = (int) present; from < count; from += 1000) {
@@ -145,17 +143,5 @@ public final class QueryLoadRun {
 
     private static long percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static List<ClassifiedArticle> stories() {
-        Classifier classifier = Classifier.withDefaults();
-        List<ClassifiedArticle> out = new ArrayList<>();
-        int i = 0;
-        for (BenchArticles.Article a : BenchArticles.of(Path.of("classify-service/src/test/resources/eval"), 3000)) {
-            RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "story-" + i, "https://bench.example/story/" + i++, null,
-                    "bench", "newsradar bench", a.lang(), a.title(), a.lead(), a.body(), List.of(), Instant.now(), Instant.now());
-            out.add(classifier.classify(raw));
-        }
-        return out;
     }
 }
