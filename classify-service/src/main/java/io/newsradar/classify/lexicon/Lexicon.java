@@ -146,16 +146,26 @@ public final class Lexicon {
             }
             taken = c.end;
             boolean blocked = c.terms.stream().anyMatch(t -> t.meaning() instanceof Meaning.Blocker);
-            List<Meaning> meant = new ArrayList<>(c.terms.size());
+            int first = out.size();
             for (Term term : c.terms) {
                 Meaning meaning = term.meaning();
-                if (meaning instanceof Meaning.Blocker || blocked && meaning instanceof Meaning.CountryName || meant.contains(meaning)) {
+                if (meaning instanceof Meaning.Blocker || blocked && meaning instanceof Meaning.CountryName
+                        || meantAlready(out, first, meaning)) {
                     continue; // spellings that fold alike ("Grand Est", "Grand-Est") are one mention
                 }
-                meant.add(meaning);
                 out.add(new Mention(term, part, c.start, c.end));
             }
         }
+    }
+
+    /** Whether a mention added since {@code first} (this span's) already means this. */
+    private static boolean meantAlready(List<Mention> out, int first, Meaning meaning) {
+        for (int i = first; i < out.size(); i++) {
+            if (out.get(i).meaning().equals(meaning)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "chị Nga", "anh Đức", "Mr Jordan": a name flagged {@code person} right after an honorific is a person. */
