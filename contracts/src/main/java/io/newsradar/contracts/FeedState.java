@@ -6,16 +6,23 @@ import java.util.List;
 
 /**
  * What an ingest instance remembers about a feed ({@link Topics#FEED_STATE}, keyed by {@code feedId}),
- * so that whichever instance owns the feed next neither re-fetches blindly nor republishes.
+ * so that whichever instance owns the feed next neither re-fetches blindly nor republishes, and so that operators
+ * see every feed's health.
  *
  * @param schemaVersion       wire format version; absent reads as the current one
  * @param feedId              the feed this state belongs to
  * @param etag                the last {@code ETag} the feed answered with, may be {@code null}
  * @param lastModified        the last {@code Last-Modified} header, verbatim, may be {@code null}
- * @param recentArticleIds    ids of articles published from this feed recently, newest first
+ * @param recent              articles published from this feed recently, newest first; an item counts as seen only
+ *                            once Kafka has acknowledged it
  * @param lastPolledAt        when the feed was last polled, may be {@code null}
+ * @param lastSuccessAt       when a poll last succeeded (a 304 included), may be {@code null}
  * @param nextPollAt          when it is due next, may be {@code null} for "now"
  * @param consecutiveFailures failed polls since the last success; absent reads as 0
+ * @param failing             whether the feed has failed for long enough to need a human; it is still polled, at the
+ *                            backoff ceiling; absent reads as {@code false}
+ * @param lastOutcome         how the last poll ended: {@code fetched}, {@code not_modified}, {@code temporary_error},
+ *                            {@code permanent_error} or {@code refused}; may be {@code null} before the first poll
  * @param lastError           what the last failure was, with where it happened; {@code null} after a success
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,10 +31,13 @@ public record FeedState(
         String feedId,
         String etag,
         String lastModified,
-        List<String> recentArticleIds,
+        List<SeenArticle> recent,
         Instant lastPolledAt,
+        Instant lastSuccessAt,
         Instant nextPollAt,
         Integer consecutiveFailures,
+        Boolean failing,
+        String lastOutcome,
         String lastError) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -35,8 +45,9 @@ public record FeedState(
     public FeedState {
         schemaVersion = Checks.schemaVersion(schemaVersion, SCHEMA_VERSION, "FeedState");
         Checks.requireText(feedId, "FeedState.feedId");
-        recentArticleIds = Checks.listOrEmpty(recentArticleIds);
+        recent = Checks.listOrEmpty(recent);
         consecutiveFailures = consecutiveFailures == null ? 0 : consecutiveFailures;
+        failing = failing != null && failing;
         if (consecutiveFailures < 0) {
             throw new IllegalArgumentException("FeedState " + feedId + ": consecutiveFailures must not be negative");
         }
@@ -44,6 +55,23 @@ public record FeedState(
 
     /** The state of a feed never polled. */
     public static FeedState initial(String feedId) {
-        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, 0, null);
+        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, null, 0, false, null, null);
+    }
+
+    /**
+     * One article a feed published.
+     *
+     * @param articleId   its id ({@link ArticleId})
+     * @param storyKey    a short hash of its URL without the scheme, so an item whose link or GUID moves from
+     *                    {@code http} to {@code https} is known as the same story
+     * @param contentHash a short hash of its words (title, lead, body; case, diacritics and punctuation ignored): a
+     *                    different hash under the same id is a material change, republished as a new revision
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SeenArticle(String articleId, String storyKey, String contentHash) {
+
+        public SeenArticle {
+            Checks.requireText(articleId, "FeedState.SeenArticle.articleId");
+        }
     }
 }

@@ -18,8 +18,13 @@ import java.util.List;
  * @param lead          the summary or first paragraph, may be empty
  * @param body          the story text, may be empty when only the feed item is known
  * @param categories    the item's own categories, as the feed gives them
- * @param publishedAt   when the publisher says it was published, may be {@code null}
- * @param ingestedAt    when newsradar read it
+ * @param publishedAt   when the publisher says it was published; ingest falls back to the item's update time, then
+ *                      to the page's, then to {@code ingestedAt}, and records which in {@code publishedFrom}
+ * @param ingestedAt    when newsradar read this revision; a story republished because its text changed keeps its
+ *                      id and gets a later {@code ingestedAt}, which is its revision
+ * @param updatedAt     when the publisher says it last changed the story, may be {@code null}
+ * @param publishedFrom where {@code publishedAt} came from: {@code published}, {@code updated}, {@code page} or
+ *                      {@code ingested}; may be {@code null} for events written before the field existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RawArticle(
@@ -35,9 +40,14 @@ public record RawArticle(
         String body,
         List<String> categories,
         Instant publishedAt,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        Instant updatedAt,
+        String publishedFrom) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The values {@code publishedFrom} takes. */
+    public static final List<String> PUBLISHED_FROM = List.of("published", "updated", "page", "ingested");
 
     public RawArticle {
         schemaVersion = Checks.schemaVersion(schemaVersion, SCHEMA_VERSION, "RawArticle");
@@ -50,5 +60,17 @@ public record RawArticle(
         lead = lead == null ? "" : lead;
         body = body == null ? "" : body;
         categories = Checks.listOrEmpty(categories);
+        if (publishedFrom != null && !PUBLISHED_FROM.contains(publishedFrom)) {
+            throw new IllegalArgumentException("RawArticle " + articleId + ": publishedFrom must be one of "
+                    + PUBLISHED_FROM + ", was '" + publishedFrom + "'");
+        }
+    }
+
+    /** An article without an update time or a record of where its publication time came from. */
+    public RawArticle(Integer schemaVersion, String articleId, String url, String guid, String feedId, String source,
+            String language, String title, String lead, String body, List<String> categories, Instant publishedAt,
+            Instant ingestedAt) {
+        this(schemaVersion, articleId, url, guid, feedId, source, language, title, lead, body, categories, publishedAt,
+                ingestedAt, null, null);
     }
 }
