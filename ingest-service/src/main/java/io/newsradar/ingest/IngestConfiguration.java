@@ -1,51 +1,129 @@
 package io.newsradar.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsradar.ingest.dedupe.PublishedArticles;
+import io.newsradar.ingest.extract.ArticleExtractor;
+import io.newsradar.ingest.feed.FeedRegistry;
+import io.newsradar.ingest.feed.FeedSeeder;
+import io.newsradar.ingest.feed.FeedStateStore;
 import io.newsradar.ingest.fetch.FeedFetcher;
+import io.newsradar.ingest.fetch.FetchSettings;
 import io.newsradar.ingest.parse.FeedParser;
 import io.newsradar.ingest.publish.ArticlePublisher;
 import io.newsradar.ingest.schedule.FeedPoller;
+import io.newsradar.ingest.schedule.FeedScheduler;
+import io.newsradar.ingest.schedule.IngestMetrics;
+import io.newsradar.ingest.schedule.ItemPublisher;
+import io.newsradar.ingest.schedule.PollTiming;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the plain-Java pipeline stages together; the logic lives in the stage packages. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-    @Bean
-    FeedPoller feedPoller(IngestProperties properties, StreamBridge bridge, MeterRegistry meters) {
-        return new FeedPoller(
-                properties.feeds(),
-                properties.defaultPollInterval(),
-                new FeedFetcher(properties.userAgent(), properties.requestTimeout(), properties.maxFeedSize().toBytes()),
-                new FeedParser(),
-                new PublishedArticles(properties.rememberedArticlesPerFeed()),
-                ArticlePublisher.toKafka(bridge),
-                Clock.systemUTC(),
-                meters);
+    /** The wire format of the feed topics, exactly as {@code contracts} defines it. */
+    private static final JsonMapper WIRE = JsonMapper.builder().build();
+
+    @Bean(destroyMethod = "close")
+    FeedFetcher feedFetcher(IngestProperties properties) {
+        IngestProperties.Fetch fetch = properties.fetch();
+        return new FeedFetcher(new FetchSettings(properties.userAgent(), fetch.connectTimeout(), fetch.readTimeout(),
+                fetch.totalTimeout(), fetch.maxBodySize().toBytes(), fetch.maxDecodedSize().toBytes(), fetch.maxRedirects(),
+                fetch.allowPrivateNetworks(), fetch.maxConnectionsPerHost(), fetch.maxConnectionsTotal()));
     }
 
     @Bean
-    PollSchedule pollSchedule(FeedPoller poller) {
-        return new PollSchedule(poller);
+    IngestMetrics ingestMetrics(MeterRegistry registry) {
+        return new IngestMetrics(registry);
     }
 
-    /** Looks for due feeds every {@code newsradar.ingest.scheduler-tick}. */
-    static class PollSchedule {
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> feedTopicsProducer(IngestProperties properties) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.registry().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "ingest-feed-topics",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer());
+    }
 
-        private final FeedPoller poller;
+    @Bean
+    FeedStateStore feedStateStore(IngestProperties properties, Producer<String, byte[]> feedTopicsProducer) {
+        return new FeedStateStore(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.registry().bootstrapServers()),
+                feedTopicsProducer, WIRE, properties.registry().kafkaTimeout());
+    }
 
-        PollSchedule(FeedPoller poller) {
-            this.poller = poller;
-        }
+    @Bean
+    FeedSeeder feedSeeder(IngestProperties properties, Producer<String, byte[]> feedTopicsProducer) {
+        return new FeedSeeder(feedTopicsProducer, WIRE, properties.registry().kafkaTimeout());
+    }
 
-        @Scheduled(fixedDelayString = "${newsradar.ingest.scheduler-tick:1s}", initialDelayString = "${newsradar.ingest.scheduler-tick:1s}")
-        void tick() {
-            poller.pollDueFeeds();
-        }
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService pollWorkers(IngestProperties properties) {
+        int threads = properties.polling().concurrency();
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "feed-poll-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    FeedScheduler feedScheduler(IngestProperties properties, FeedFetcher fetcher, StreamBridge bridge,
+            IngestMetrics metrics, FeedStateStore states, ExecutorService pollWorkers) {
+        Clock clock = Clock.systemUTC();
+        ItemPublisher items = new ItemPublisher(fetcher, new ArticleExtractor(), ArticlePublisher.toKafka(bridge), metrics,
+                clock, properties.rememberedArticlesPerFeed());
+        FeedPoller poller = new FeedPoller(fetcher, new FeedParser(properties.parseTimeout()), items,
+                new PollTiming(properties.polling().timing(), new Random()), metrics, clock);
+        FeedScheduler scheduler = new FeedScheduler(poller, states::save, pollWorkers, clock, properties.polling().stateHeartbeat());
+        metrics.feedGauges(scheduler, FeedScheduler::ownedCount, FeedScheduler::failingCount);
+        return scheduler;
+    }
+
+    @Bean
+    FeedRegistry feedRegistry(IngestProperties properties, FeedScheduler scheduler, FeedStateStore states) {
+        IngestProperties.Registry registry = properties.registry();
+        return new FeedRegistry(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, registry.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, registry.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-feed-registry"), scheduler, states, WIRE, registry.releaseTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = IngestApplication.COMMAND_PROPERTY, havingValue = "none", matchIfMissing = true)
+    IngestLifecycle ingestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry,
+            FeedScheduler scheduler) {
+        return new IngestLifecycle(properties, seeder, registry, scheduler);
+    }
+
+    /** Readiness: the instance has joined the group and read the feeds and states it was given. */
+    @Bean
+    HealthIndicator feedRegistryHealthIndicator(FeedRegistry registry, FeedScheduler scheduler) {
+        return () -> (registry.ready() ? Health.up() : Health.outOfService().withDetail("reason",
+                "joining the ingest group or reading news.feeds and news.feed-state"))
+                .withDetail("ownedFeeds", scheduler.ownedCount())
+                .withDetail("failingFeeds", scheduler.failingCount())
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.newsradar.ingest;
 
 import io.newsradar.contracts.FeedSpec;
+import io.newsradar.ingest.schedule.PollTiming;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -10,25 +11,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * ingest-service settings ({@code newsradar.ingest.*}; environment {@code NEWSRADAR_INGEST_…}).
+ * ingest-service settings ({@code newsradar.ingest.*}; environment {@code NEWSRADAR_INGEST_…}). The defaults are
+ * listed, with what they mean, in {@code ingest-service.yml}.
  *
- * @param feeds                     feeds to poll, given in configuration
- * @param defaultPollInterval       how often a feed is polled when its spec gives no interval
- * @param schedulerTick             how often the scheduler looks for feeds that are due
+ * @param feeds                     feeds written to the registry ({@code news.feeds}) at start-up
  * @param userAgent                 the User-Agent every request sends: it names newsradar and where to reach its operator
- * @param requestTimeout            how long one request may take, connecting included
- * @param maxFeedSize               a feed document larger than this is refused
- * @param rememberedArticlesPerFeed how many published article ids are remembered per feed to avoid republishing
+ * @param rememberedArticlesPerFeed how many published articles each feed's state remembers, to never publish them again
+ * @param parseTimeout              how long parsing one feed document may take
+ * @param polling                   when feeds are polled
+ * @param fetch                     how documents are fetched
+ * @param registry                  the feed registry and state topics
  */
 @ConfigurationProperties("newsradar.ingest")
 public record IngestProperties(
         @DefaultValue List<FeedSpec> feeds,
-        @DefaultValue("5m") Duration defaultPollInterval,
-        @DefaultValue("1s") Duration schedulerTick,
         @DefaultValue("newsradar/0.1 (news monitoring; +https://github.com/newsradar)") String userAgent,
-        @DefaultValue("20s") Duration requestTimeout,
-        @DefaultValue("10MB") DataSize maxFeedSize,
-        @DefaultValue("5000") int rememberedArticlesPerFeed) {
+        @DefaultValue("1000") int rememberedArticlesPerFeed,
+        @DefaultValue("10s") Duration parseTimeout,
+        @DefaultValue Polling polling,
+        @DefaultValue Fetch fetch,
+        @DefaultValue Registry registry) {
 
     public IngestProperties {
         feeds = List.copyOf(feeds);
@@ -38,15 +40,82 @@ public record IngestProperties(
                 throw new IllegalArgumentException("newsradar.ingest.feeds: feed id '" + feed.feedId() + "' is used twice");
             }
         }
-        requirePositive(defaultPollInterval, "default-poll-interval");
-        requirePositive(schedulerTick, "scheduler-tick");
-        requirePositive(requestTimeout, "request-timeout");
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("newsradar.ingest.user-agent must not be blank");
         }
-        if (maxFeedSize.toBytes() <= 0 || rememberedArticlesPerFeed <= 0) {
-            throw new IllegalArgumentException("newsradar.ingest.max-feed-size and remembered-articles-per-feed must be positive");
+        if (rememberedArticlesPerFeed <= 0) {
+            throw new IllegalArgumentException("newsradar.ingest.remembered-articles-per-feed must be positive");
         }
+        requirePositive(parseTimeout, "parse-timeout");
+    }
+
+    /**
+     * {@code newsradar.ingest.polling.*}: see {@link PollTiming}.
+     *
+     * @param schedulerTick  how often the scheduler looks for feeds that are due
+     * @param concurrency    how many feeds are polled at once, overall
+     * @param stateHeartbeat how often an unchanged feed state (polls answered 304) is written anyway
+     */
+    public record Polling(
+            @DefaultValue("5m") Duration defaultInterval,
+            @DefaultValue("1m") Duration minInterval,
+            @DefaultValue("1h") Duration maxInterval,
+            @DefaultValue("0.1") double jitter,
+            @DefaultValue("1m") Duration backoffInitial,
+            @DefaultValue("1h") Duration temporaryBackoffMax,
+            @DefaultValue("24h") Duration permanentBackoffMax,
+            @DefaultValue("1s") Duration schedulerTick,
+            @DefaultValue("16") int concurrency,
+            @DefaultValue("15m") Duration stateHeartbeat) {
+
+        public Polling {
+            requirePositive(schedulerTick, "polling.scheduler-tick");
+            requirePositive(stateHeartbeat, "polling.state-heartbeat");
+            if (concurrency <= 0) {
+                throw new IllegalArgumentException("newsradar.ingest.polling.concurrency must be positive, was " + concurrency);
+            }
+        }
+
+        public PollTiming.Settings timing() {
+            return new PollTiming.Settings(defaultInterval, minInterval, maxInterval, jitter, backoffInitial,
+                    temporaryBackoffMax, permanentBackoffMax);
+        }
+    }
+
+    /**
+     * {@code newsradar.ingest.fetch.*}: every request, to feeds and article pages.
+     *
+     * @param allowPrivateNetworks  allow loopback and private addresses (local stacks and tests); refused by default
+     * @param maxConnectionsPerHost concurrent requests to one host
+     * @param maxConnectionsTotal   concurrent requests overall
+     */
+    public record Fetch(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("20s") Duration readTimeout,
+            @DefaultValue("30s") Duration totalTimeout,
+            @DefaultValue("10MB") DataSize maxBodySize,
+            @DefaultValue("20MB") DataSize maxDecodedSize,
+            @DefaultValue("5") int maxRedirects,
+            @DefaultValue("false") boolean allowPrivateNetworks,
+            @DefaultValue("2") int maxConnectionsPerHost,
+            @DefaultValue("64") int maxConnectionsTotal) {
+    }
+
+    /**
+     * {@code newsradar.ingest.registry.*}.
+     *
+     * @param bootstrapServers      the Kafka brokers; by default the binder's
+     * @param groupId               the consumer group the instances share the feeds through
+     * @param seedFromConfiguration whether {@code newsradar.ingest.feeds} is written to {@code news.feeds} at start-up
+     * @param releaseTimeout        how long a feed being handed to another instance may finish its poll
+     * @param kafkaTimeout          how long reading the state topic, or one write, may take
+     */
+    public record Registry(
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue("ingest-service") String groupId,
+            @DefaultValue("true") boolean seedFromConfiguration,
+            @DefaultValue("30s") Duration releaseTimeout,
+            @DefaultValue("30s") Duration kafkaTimeout) {
     }
 
     private static void requirePositive(Duration value, String name) {

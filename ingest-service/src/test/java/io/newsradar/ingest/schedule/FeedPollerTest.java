@@ -5,81 +5,158 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.FeedSpec;
+import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.RawArticle;
-import io.newsradar.ingest.dedupe.PublishedArticles;
+import io.newsradar.ingest.extract.ArticleExtractor;
 import io.newsradar.ingest.fetch.FeedFetcher;
+import io.newsradar.ingest.fetch.FetchSettings;
 import io.newsradar.ingest.parse.FeedParser;
+import io.newsradar.ingest.publish.ArticlePublisher;
 import io.newsradar.testsupport.FeedServer;
 import io.newsradar.testsupport.RssFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** One poll of one feed against a loopback feed server: what is published and what state the feed is left in. */
 class FeedPollerTest {
 
     private final FeedServer server = FeedServer.start();
     private final List<RawArticle> published = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final FeedFetcher fetcher = new FeedFetcher(new FetchSettings("newsradar-test/1", Duration.ofSeconds(2),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 1 << 20, 5, true, 2, 8));
+    private ArticlePublisher kafka = published::add;
 
     @AfterEach
     void stop() {
         server.close();
+        fetcher.close();
     }
 
     @Test
-    void publishesEachItemOnceAcrossPolls() {
+    void publishesEachItemOnceAcrossPollsOldestFirstAndRemembersItInTheState() {
         RssFeed rss = RssFeed.channel("Tin Nhật Bản", "https://example.vn/", "vi")
                 .item("Gunma mở văn phòng xúc tiến tại Hà Nội", "https://example.vn/a1?utm_source=rss", "Tin 1", Instant.parse("2026-11-20T01:00:00Z"));
         server.route("/vi.xml").body("application/rss+xml", rss.toXml());
         FeedSpec feed = FeedSpec.of("vi-news", server.url("/vi.xml"), "vi");
-        FeedPoller poller = poller(feed);
 
-        int first = poller.poll(feed, new FeedPoller.PollState());
+        PollResult first = poller().poll(feed, FeedState.initial("vi-news"));
         rss.item("Thực tập sinh Việt Nam tại Gunma tăng mạnh", "https://example.vn/a2", "Tin 2", Instant.parse("2026-11-20T02:00:00Z"));
         server.route("/vi.xml").body("application/rss+xml", rss.toXml());
-        int second = poller.poll(feed, new FeedPoller.PollState());
+        PollResult second = poller().poll(feed, first.state());
 
-        assertThat(first).isEqualTo(1);
-        assertThat(second).isEqualTo(1);
+        assertThat(first.published()).isEqualTo(1);
+        assertThat(second.published()).isEqualTo(1);
         assertThat(published).extracting(RawArticle::url).containsExactly("https://example.vn/a1", "https://example.vn/a2");
         assertThat(published.get(0).articleId()).isEqualTo(ArticleId.ofUrl("https://example.vn/a1"));
         assertThat(published.get(0).language()).isEqualTo("vi");
         assertThat(published.get(0).source()).isEqualTo("Tin Nhật Bản");
+        assertThat(published.get(0).publishedFrom()).isEqualTo("published");
+        assertThat(second.state().recent()).extracting(FeedState.SeenArticle::articleId)
+                .containsExactly(ArticleId.ofUrl("https://example.vn/a2"), ArticleId.ofUrl("https://example.vn/a1"));
+        assertThat(second.state().lastOutcome()).isEqualTo(PollResult.FETCHED);
     }
 
     @Test
-    void skipsTheBodyWhenTheFeedAnswersNotModified() {
+    void asksConditionallyAndA304PublishesNothingAndKeepsTheValidators() {
         server.route("/vi.xml").body("application/rss+xml", RssFeed.channel("T", "https://example.vn/", "vi")
                 .item("A", "https://example.vn/a", "x", null).toXml()).etag("\"v1\"");
         FeedSpec feed = FeedSpec.of("vi-news", server.url("/vi.xml"), "vi");
-        FeedPoller poller = poller(feed);
-        FeedPoller.PollState state = new FeedPoller.PollState();
 
-        poller.poll(feed, state);
-        poller.poll(feed, state);
+        PollResult first = poller().poll(feed, FeedState.initial("vi-news"));
+        PollResult second = poller().poll(feed, first.state());
 
         assertThat(server.requests("/vi.xml")).extracting(FeedServer.Request::ifNoneMatch).containsExactly(null, "\"v1\"");
-        assertThat(meters.timer("newsradar.ingest.fetch", "outcome", "not_modified").count()).isEqualTo(1);
+        assertThat(second.outcome()).isEqualTo(PollResult.NOT_MODIFIED);
+        assertThat(second.state().etag()).isEqualTo("\"v1\"");
+        assertThat(meters.counter("newsradar.ingest.polls", "outcome", "not_modified").count()).isEqualTo(1);
         assertThat(published).hasSize(1);
     }
 
     @Test
-    void recordsAFailureWithTheReasonAndKeepsPollingTheOtherFeeds() {
-        server.route("/broken.xml").body("text/html", "<html>not a feed</html>");
-        server.route("/good.xml").body("application/rss+xml", RssFeed.channel("T", "https://example.com/", "en")
-                .item("Japan and Vietnam sign a labour accord", "https://example.com/labour", "x", null).toXml());
-        FeedSpec broken = FeedSpec.of("broken", server.url("/broken.xml"), "en");
-        FeedSpec good = FeedSpec.of("good", server.url("/good.xml"), "en");
-        FeedPoller poller = poller(broken, good);
+    void aStoryWhoseWordsChangeIsPublishedAgainAsARevisionOfTheSameArticle() {
+        RssFeed before = RssFeed.channel("Wire", "https://wire.example.com/", "en")
+                .item("Flood in Quang Tri: Japan sends aid", "https://wire.example.com/flood", "Three villages cut off.", null);
+        RssFeed after = RssFeed.channel("Wire", "https://wire.example.com/", "en")
+                .item("Flood in Quang Tri: Japan sends aid", "https://wire.example.com/flood", "Seven villages cut off.", null);
+        server.route("/en.xml").body("application/rss+xml", before.toXml());
+        FeedSpec feed = FeedSpec.of("wire", server.url("/en.xml"), "en");
 
-        poller.pollDueFeeds();
+        PollResult first = poller().poll(feed, FeedState.initial("wire"));
+        server.route("/en.xml").body("application/rss+xml", after.toXml());
+        PollResult second = poller().poll(feed, first.state());
 
-        assertThat(published).extracting(RawArticle::feedId).containsExactly("good");
-        assertThat(meters.timer("newsradar.ingest.fetch", "outcome", "error").count()).isEqualTo(1);
+        assertThat(second.updated()).isEqualTo(1);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).articleId()).isEqualTo(published.get(0).articleId());
+        assertThat(published.get(1).lead()).isEqualTo("Seven villages cut off.");
+        assertThat(published.get(1).ingestedAt()).isAfterOrEqualTo(published.get(0).ingestedAt());
+        assertThat(published.get(0).publishedFrom()).as("no date in the item").isEqualTo("ingested");
+    }
+
+    @Test
+    void whenKafkaRefusesAnArticleTheValidatorsAreNotKeptSoTheNextPollPublishesTheRest() {
+        RssFeed rss = RssFeed.channel("Wire", "https://wire.example.com/", "en")
+                .item("One", "https://wire.example.com/1", "a", Instant.parse("2026-11-20T01:00:00Z"))
+                .item("Two", "https://wire.example.com/2", "b", Instant.parse("2026-11-20T02:00:00Z"))
+                .item("Three", "https://wire.example.com/3", "c", Instant.parse("2026-11-20T03:00:00Z"));
+        server.route("/en.xml").body("application/rss+xml", rss.toXml()).etag("\"v1\"");
+        FeedSpec feed = FeedSpec.of("wire", server.url("/en.xml"), "en");
+        AtomicInteger sends = new AtomicInteger();
+        kafka = article -> {
+            if (sends.incrementAndGet() == 2) {
+                throw new IllegalStateException("Kafka is unavailable");
+            }
+            published.add(article);
+        };
+
+        PollResult outage = poller().poll(feed, FeedState.initial("wire"));
+        PollResult recovered = poller().poll(feed, outage.state());
+
+        assertThat(outage.outcome()).isEqualTo(PollResult.TEMPORARY_ERROR);
+        assertThat(outage.state().etag()).as("not kept: the document must be fetched again").isNull();
+        assertThat(outage.state().lastError()).contains("news.articles.raw", "Kafka is unavailable");
+        assertThat(server.requests("/en.xml")).extracting(FeedServer.Request::ifNoneMatch).containsExactly(null, null);
+        assertThat(recovered.outcome()).isEqualTo(PollResult.FETCHED);
+        assertThat(published).extracting(RawArticle::title).containsExactly("One", "Two", "Three");
+        assertThat(recovered.state().etag()).isEqualTo("\"v1\"");
+    }
+
+    @Test
+    void aGoneFeedBacksOffUntilItIsFailingWithItsLastErrorAndIsStillPolled() {
+        server.route("/gone.xml").body("application/rss+xml", "<rss/>").status(410);
+        FeedSpec feed = FeedSpec.of("gone", server.url("/gone.xml"), "en");
+
+        FeedState state = FeedState.initial("gone");
+        for (int i = 0; i < 20; i++) {
+            state = poller().poll(feed, state).state();
+        }
+
+        assertThat(state.failing()).isTrue();
+        assertThat(state.consecutiveFailures()).isEqualTo(20);
+        assertThat(state.lastOutcome()).isEqualTo(PollResult.PERMANENT_ERROR);
+        assertThat(state.lastError()).contains(server.url("/gone.xml"), "410");
+        assertThat(state.nextPollAt()).as("still polled, at the ceiling").isBefore(Instant.now().plus(Duration.ofHours(25)));
+        assertThat(meters.counter("newsradar.ingest.polls", "outcome", "permanent_error").count()).isEqualTo(20);
+    }
+
+    @Test
+    void anHtmlPageServedAsAFeedIsAPermanentErrorThatSaysSo() {
+        server.route("/page").body("text/html", "<html><head><title>Trang chủ</title></head><body><p>Tin</p></body></html>");
+        FeedSpec feed = FeedSpec.of("html", server.url("/page"), "vi");
+
+        PollResult result = poller().poll(feed, FeedState.initial("html"));
+
+        assertThat(result.outcome()).isEqualTo(PollResult.PERMANENT_ERROR);
+        assertThat(result.state().lastError()).contains(server.url("/page"));
+        assertThat(published).isEmpty();
     }
 
     @Test
@@ -87,7 +164,7 @@ class FeedPollerTest {
         server.route("/desk.xml").body("application/rss+xml", FeedParserFixtures.read("rss2-items-without-link.xml"));
         FeedSpec feed = FeedSpec.of("desk", server.url("/desk.xml"), "en");
 
-        poller(feed).pollDueFeeds();
+        poller().poll(feed, FeedState.initial("desk"));
 
         assertThat(published).singleElement().satisfies(article -> {
             assertThat(article.articleId()).isEqualTo(ArticleId.ofItem("desk", null, "labour-desk-2026-0042"));
@@ -96,9 +173,12 @@ class FeedPollerTest {
         });
     }
 
-    private FeedPoller poller(FeedSpec... feeds) {
-        return new FeedPoller(List.of(feeds), Duration.ofMinutes(5),
-                new FeedFetcher("newsradar-test/1", Duration.ofSeconds(5), 1024 * 1024), new FeedParser(),
-                new PublishedArticles(100), published::add, Clock.systemUTC(), meters);
+    private FeedPoller poller() {
+        IngestMetrics metrics = new IngestMetrics(meters);
+        Clock clock = Clock.systemUTC();
+        PollTiming timing = new PollTiming(new PollTiming.Settings(Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ofHours(1), 0, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24)), new Random(1));
+        ItemPublisher items = new ItemPublisher(fetcher, new ArticleExtractor(), article -> kafka.publish(article), metrics, clock, 100);
+        return new FeedPoller(fetcher, new FeedParser(Duration.ofSeconds(5)), items, timing, metrics, clock);
     }
 }

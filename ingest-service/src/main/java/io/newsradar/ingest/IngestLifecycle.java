@@ -1,0 +1,72 @@
+package io.newsradar.ingest;
+
+import io.newsradar.ingest.feed.FeedRegistry;
+import io.newsradar.ingest.feed.FeedSeeder;
+import io.newsradar.ingest.schedule.FeedScheduler;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Start-up and shutdown in order: the configured feeds are written to the registry, the registry reader joins the
+ * ingest group, and the scheduler ticks; on shutdown the ticks stop and the registry hands every feed back after its
+ * poll in flight has saved its state.
+ */
+class IngestLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestLifecycle.class);
+
+    private final IngestProperties properties;
+    private final FeedSeeder seeder;
+    private final FeedRegistry registry;
+    private final FeedScheduler scheduler;
+    private ScheduledExecutorService ticker;
+
+    IngestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry, FeedScheduler scheduler) {
+        this.properties = properties;
+        this.seeder = seeder;
+        this.registry = registry;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (properties.registry().seedFromConfiguration() && !properties.feeds().isEmpty()) {
+            seeder.put(properties.feeds());
+            log.info("wrote {} configured feeds to news.feeds", properties.feeds().size());
+        }
+        registry.start();
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = properties.polling().schedulerTick().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            scheduler.pollDueFeeds();
+        } catch (RuntimeException e) {
+            log.error("the poll scheduler's tick failed; it will tick again", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        registry.close();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticker != null;
+    }
+}

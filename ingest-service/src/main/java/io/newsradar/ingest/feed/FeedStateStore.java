@@ -1,0 +1,124 @@
+package io.newsradar.ingest.feed;
+
+import io.newsradar.contracts.FeedState;
+import io.newsradar.contracts.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The per-feed state in the compacted {@code news.feed-state}: read back, to its end, when feeds are taken over, and
+ * written after every poll that changed something, with {@code acks=all}.
+ */
+public class FeedStateStore {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedStateStore.class);
+
+    private final Map<String, Object> consumerConfig;
+    private final Producer<String, byte[]> producer;
+    private final JsonMapper json;
+    private final Duration timeout;
+
+    /**
+     * @param consumerConfig at least {@code bootstrap.servers}
+     * @param producer       an idempotent producer with {@code acks=all}
+     * @param timeout        how long reading the topic to its end, or one write, may take
+     */
+    public FeedStateStore(Map<String, Object> consumerConfig, Producer<String, byte[]> producer, JsonMapper json, Duration timeout) {
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.producer = producer;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    /** The latest state of each of these feeds; feeds never polled are absent. */
+    public Map<String, FeedState> read(Set<String> feedIds) {
+        Map<String, FeedState> states = new HashMap<>();
+        if (feedIds.isEmpty()) {
+            return states;
+        }
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEED_STATE, timeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!reachedEnd(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + Topics.FEED_STATE + " to its end within "
+                            + timeout.toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && feedIds.contains(record.key())) {
+                        apply(states, record);
+                    }
+                }
+            }
+        }
+        return states;
+    }
+
+    /** Writes a feed's state; returns once Kafka has it. */
+    public void save(FeedState state) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.FEED_STATE, state.feedId(), json.writeValueAsBytes(state)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while saving the state of feed " + state.feedId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot save the state of feed " + state.feedId() + " to " + Topics.FEED_STATE
+                    + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    private void apply(Map<String, FeedState> states, ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            states.remove(record.key());
+            return;
+        }
+        try {
+            FeedState state = json.readValue(record.value(), FeedState.class);
+            if (state.feedId().equals(record.key())) {
+                states.put(record.key(), state);
+            } else {
+                log.warn("{} partition {} offset {}: key '{}' holds the state of feed '{}'; skipped", Topics.FEED_STATE,
+                        record.partition(), record.offset(), record.key(), state.feedId());
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.warn("{} partition {} offset {} (feed {}): not a readable FeedState, skipped: {}", Topics.FEED_STATE,
+                    record.partition(), record.offset(), record.key(), e.getMessage());
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

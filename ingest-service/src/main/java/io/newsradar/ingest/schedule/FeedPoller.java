@@ -1,0 +1,139 @@
+package io.newsradar.ingest.schedule;
+
+import io.micrometer.core.instrument.Timer;
+import io.newsradar.contracts.FeedSpec;
+import io.newsradar.contracts.FeedState;
+import io.newsradar.ingest.fetch.FeedFetcher;
+import io.newsradar.ingest.fetch.FetchException;
+import io.newsradar.ingest.fetch.FetchResult;
+import io.newsradar.ingest.parse.FeedItem;
+import io.newsradar.ingest.parse.FeedParseException;
+import io.newsradar.ingest.parse.FeedParser;
+import io.newsradar.ingest.parse.ParsedFeed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one feed: a conditional GET, the parse, the items not published before (or changed since) handed to
+ * {@link ItemPublisher}, and the feed's next state: validators, what it published, when to poll next, failures.
+ *
+ * <p>The validators ({@code ETag}, {@code Last-Modified}) are kept only when every new item was acknowledged by Kafka;
+ * when publishing fails half-way the next poll fetches the document again and publishes the rest, so a Kafka outage
+ * delays articles and loses none. Every failure ends in a state that names it.
+ */
+public class FeedPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final ItemPublisher items;
+    private final PollTiming timing;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemPublisher items, PollTiming timing,
+            IngestMetrics metrics, Clock clock) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.items = items;
+        this.timing = timing;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public PollResult poll(FeedSpec feed, FeedState state) {
+        Instant started = clock.instant();
+        URI url = URI.create(feed.url());
+        Timer.Sample sample = metrics.startFetch();
+        FetchResult result;
+        try {
+            result = fetcher.fetch(url, state.etag(), state.lastModified());
+        } catch (FetchException e) {
+            metrics.fetched(sample, "feed", outcomeOf(e), -1);
+            return failed(feed, state, started, outcomeOf(e), e.isTemporary(), e.retryAfter(), e.getMessage());
+        }
+        if (result instanceof FetchResult.Fetched fetched) {
+            metrics.fetched(sample, "feed", PollResult.FETCHED, fetched.body().length);
+            return fetched(feed, state, started, fetched);
+        }
+        metrics.fetched(sample, "feed", PollResult.NOT_MODIFIED, 0);
+        Instant next = timing.afterSuccess(feed.pollInterval(), List.of(), result.cache(), List.of(), started);
+        return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
+                state.recent(), started, started, next, 0, false, PollResult.NOT_MODIFIED, null), 0, 0);
+    }
+
+    private PollResult fetched(FeedSpec feed, FeedState state, Instant started, FetchResult.Fetched fetched) {
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(fetched.finalUrl(), fetched.body(), fetched.contentType());
+        } catch (FeedParseException e) {
+            return failed(feed, state, started, PollResult.PERMANENT_ERROR, false, null, e.getMessage());
+        }
+        ItemPublisher.Published published = items.publishNew(feed, parsed, state.recent());
+        List<Instant> times = parsed.items().stream().map(FeedItem::published).toList();
+        Instant next = timing.afterSuccess(feed.pollInterval(), Arrays.asList(parsed.ttl(), parsed.updatePeriod()),
+                fetched.cache(), times, started);
+        if (published.error() != null) {
+            // Keep the old validators: the next poll must fetch the document again and publish what is left.
+            FeedState partial = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
+                    published.recent(), started, state.lastSuccessAt(), null, state.consecutiveFailures(), state.failing(),
+                    state.lastOutcome(), null);
+            return failed(feed, partial, started, PollResult.TEMPORARY_ERROR, true, null, published.error(),
+                    published.created(), published.updated());
+        }
+        if (published.created() + published.updated() > 0) {
+            log.atInfo().addKeyValue("feedId", feed.feedId()).addKeyValue("published", published.created())
+                    .addKeyValue("updated", published.updated())
+                    .log("feed {}: published {} new and {} updated articles", feed.feedId(), published.created(), published.updated());
+        }
+        return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), fetched.etag(), fetched.lastModified(),
+                published.recent(), started, started, next, 0, false, PollResult.FETCHED, null),
+                published.created(), published.updated());
+    }
+
+    private PollResult failed(FeedSpec feed, FeedState state, Instant started, String outcome, boolean temporary,
+            Duration retryAfter, String error) {
+        return failed(feed, state, started, outcome, temporary, retryAfter, error, 0, 0);
+    }
+
+    private PollResult failed(FeedSpec feed, FeedState state, Instant started, String outcome, boolean temporary,
+            Duration retryAfter, String error, int created, int updated) {
+        int failures = state.consecutiveFailures() + 1;
+        PollTiming.Next next = timing.afterFailure(failures, temporary, retryAfter, started);
+        if (next.failing() && !state.failing()) {
+            log.atError().addKeyValue("feedId", feed.feedId()).addKeyValue("failures", failures)
+                    .log("feed {} is failing after {} attempts; still polled, next at {}: {}", feed.feedId(), failures,
+                            next.at(), error);
+        } else {
+            log.atWarn().addKeyValue("feedId", feed.feedId()).addKeyValue("failures", failures).addKeyValue("outcome", outcome)
+                    .log("feed {} failed ({} in a row, next poll at {}): {}", feed.feedId(), failures, next.at(), error);
+        }
+        FeedState failedState = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
+                state.recent(), started, state.lastSuccessAt(), next.at(), failures, next.failing(), outcome, error);
+        return done(failedState, created, updated, outcome);
+    }
+
+    private PollResult done(FeedState state, int created, int updated) {
+        return done(state, created, updated, state.lastOutcome());
+    }
+
+    private PollResult done(FeedState state, int created, int updated, String outcome) {
+        metrics.poll(outcome);
+        return new PollResult(state, outcome, created, updated);
+    }
+
+    private static String outcomeOf(FetchException e) {
+        return switch (e.kind()) {
+            case TEMPORARY -> PollResult.TEMPORARY_ERROR;
+            case PERMANENT -> PollResult.PERMANENT_ERROR;
+            case REFUSED -> PollResult.REFUSED;
+        };
+    }
+}
