@@ -76,7 +76,7 @@ public class FeedPoller {
         try {
             FetchResult result = fetcher.fetch(URI.create(feed.url()), state.etag, state.lastModified);
             if (result instanceof FetchResult.Fetched fetched) {
-                count = publishNew(feed, parser.parse(URI.create(feed.url()), fetched.body()));
+                count = publishNew(feed, parser.parse(URI.create(feed.url()), fetched.body(), fetched.contentType()));
                 state.etag = fetched.etag();
                 state.lastModified = fetched.lastModified();
                 outcome = "fetched";

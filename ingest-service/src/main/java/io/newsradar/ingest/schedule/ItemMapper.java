@@ -24,7 +24,8 @@ final class ItemMapper {
         String language = feed.languageHint() != null ? feed.languageHint() : parsed.language();
         String source = feed.title() != null ? feed.title() : parsed.title() != null ? parsed.title() : host(feed.url());
         return new RawArticle(RawArticle.SCHEMA_VERSION, articleId, url, item.guid(), feed.feedId(), source, language,
-                item.title(), truncate(item.summary()), item.content(), item.categories(), item.published(), now);
+                item.title(), truncate(item.summary()), item.content(), item.categories(),
+                item.published() != null ? item.published() : item.updated(), now);
     }
 
     private static String host(String url) {
