@@ -8,6 +8,11 @@ final class Failures {
     private Failures() {
     }
 
+    static FeedParseException doctypeRefused(URI source, Throwable cause) {
+        return new FeedParseException(source + " declares a DOCTYPE, which is refused: a feed needs none, and its"
+                + " entities could expand without bound or read local files", cause);
+    }
+
     static FeedParseException timedOut(URI source, Deadline deadline, Throwable cause) {
         return new FeedParseException(source + " was not parsed within its time bound of "
                 + deadline.bound().toMillis() + " ms; parse abandoned", cause);

@@ -12,7 +12,8 @@ import java.util.List;
  * @param summary    the description or summary
  * @param content    the full content when the feed carries it ({@code content:encoded}, Atom content, JSON Feed
  *                   {@code content_html} or {@code content_text})
- * @param published  when it was first published, or {@code null} when absent or unreadable
+ * @param published  when it was first published, or {@code null} when absent or unreadable (ROME reads RFC 822
+ *                   dates such as {@code +0700} ones and W3C/ISO 8601 dates; one without a time zone it cannot read)
  * @param updated    when it was last updated, or {@code null} when absent or unreadable
  * @param categories the item's categories or tags, without duplicates
  */

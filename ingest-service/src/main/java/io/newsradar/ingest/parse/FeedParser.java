@@ -68,8 +68,7 @@ public class FeedParser {
             return switch (DocumentKind.of(document, contentType, charset)) {
                 case JSON -> JsonFeedReader.read(source, document, deadline);
                 case HTML -> throw HtmlPage.notAFeed(source, document, charset);
-                case DOCTYPE -> throw new FeedParseException(source + " declares a DOCTYPE, which is refused: a feed"
-                        + " needs none, and its entities could expand without bound or read local files");
+                case DOCTYPE -> throw Failures.doctypeRefused(source, null);
                 case XML -> XmlFeedReader.read(source, document, charset, deadline);
             };
         } catch (RuntimeException e) {

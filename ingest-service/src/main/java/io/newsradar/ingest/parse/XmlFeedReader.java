@@ -56,6 +56,10 @@ final class XmlFeedReader {
             if (Failures.find(e, Deadline.Exceeded.class) != null) {
                 throw Failures.timedOut(source, deadline, e);
             }
+            if (Failures.rootMessage(e).contains("DOCTYPE")) {
+                // a declaration further in than DocumentKind looks, refused by ROME's disallow-doctype-decl
+                throw Failures.doctypeRefused(source, e);
+            }
             throw new FeedParseException(source + " is not well-formed XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + Failures.rootMessage(e), e);
         } catch (JDOMException | IOException e) {

@@ -30,7 +30,7 @@ class FeedParserTest {
 
         @Override
         public String toString() {
-            return format + " from " + fixture;
+            return format + " from " + fixture + (contentType == null ? "" : " served as " + contentType);
         }
     }
 
@@ -47,6 +47,11 @@ class FeedParserTest {
                         "https://vientro.example.vn/oda-cau-can-tho", "https://vientro.example.vn/oda-cau-can-tho",
                         "2026-11-19T02:30:00Z", null),
                 new FormatCase("rss2-vi-kinh-te.xml", "application/rss+xml; charset=UTF-8",
+                        "https://news.example.vn/rss/kinh-te.rss", "rss_2.0", 2,
+                        "Doanh nghiệp tỉnh Gunma tìm hiểu cơ hội đầu tư tại Bắc Giang",
+                        "https://news.example.vn/kinh-te/gunma-bac-giang-123.html?utm_source=rss&utm_medium=feed",
+                        "kt-123", "2026-11-17T20:15:00Z", null),
+                new FormatCase("rss2-vi-kinh-te.xml", "text/html; charset=utf-8",
                         "https://news.example.vn/rss/kinh-te.rss", "rss_2.0", 2,
                         "Doanh nghiệp tỉnh Gunma tìm hiểu cơ hội đầu tư tại Bắc Giang",
                         "https://news.example.vn/kinh-te/gunma-bac-giang-123.html?utm_source=rss&utm_medium=feed",

@@ -93,6 +93,17 @@ class HostileDocumentTest {
     }
 
     @Test
+    void refusesADoctypeHiddenBehindALongCommentThroughRomesOwnRefusal() throws Exception {
+        String attack = "<?xml version=\"1.0\"?>\n<!--" + "x".repeat(20_000) + "-->\n"
+                + new String(fixture("rss2-xxe-local-file.xml"), StandardCharsets.UTF_8).replaceFirst("<\\?xml[^>]*>", "");
+
+        assertThatThrownBy(() -> parser.parse(URI.create("https://evil.example/rss"), attack.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(FeedParseException.class).hasCauseInstanceOf(JDOMException.class)
+                .hasMessageStartingWith("https://evil.example/rss declares a DOCTYPE, which is refused")
+                .hasMessageNotContaining("root:x:0:0");
+    }
+
+    @Test
     void romesOwnDoctypeRefusalBlocksBothAttacksEvenWithoutOurCheck() throws Exception {
         for (String attack : new String[] {"rss2-billion-laughs.xml", "rss2-xxe-local-file.xml"}) {
             String xml = new String(fixture(attack), StandardCharsets.UTF_8);
