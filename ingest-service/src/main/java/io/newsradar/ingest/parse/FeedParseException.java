@@ -5,6 +5,10 @@ public class FeedParseException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    public FeedParseException(String message) {
+        super(message);
+    }
+
     public FeedParseException(String message, Throwable cause) {
         super(message, cause);
     }

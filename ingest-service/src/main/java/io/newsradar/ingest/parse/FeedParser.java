@@ -1,83 +1,87 @@
 package io.newsradar.ingest.parse;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.util.Date;
-import java.util.List;
-import org.jsoup.Jsoup;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom documents with ROME. Document type declarations are refused (ROME's default), so
- * entity expansion and external entities cannot be used against the service. Relative links are resolved against the
- * feed's URL; markup in titles, summaries and content is reduced to text.
+ * Reads a fetched feed document: RSS 0.91, 0.92, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0 with ROME, and JSON Feed 1.0
+ * and 1.1 with Jackson. Every text field comes out as plain text in Unicode NFC; links are absolute. One instance is
+ * immutable and may be shared by any number of threads.
+ *
+ * <h2>Character encoding</h2>
+ * XML and HTML are decoded as RFC 7303 (which obsoletes RFC 3023) orders it: a byte order mark wins, then the HTTP
+ * {@code charset} parameter, then the XML declaration's {@code encoding}, then UTF-8 when the bytes are valid UTF-8
+ * and windows-1252 when not. <b>When the HTTP header contradicts the XML declaration, the header wins</b> (RFC 7303
+ * §3.2, as RFC 3023 §3 already said); {@code text/xml} without a charset is no longer read as US-ASCII (RFC 7303
+ * §3.2 drops that default). ROME's {@code XmlReader} is not used: in lenient mode it lets the XML declaration beat the
+ * header, and in strict mode it reads {@code text/xml} as US-ASCII and refuses {@code text/html}. ISO-8859-1 labels are
+ * read as windows-1252, its superset. See {@link DocumentCharset}.
+ *
+ * <h2>Hostile documents</h2>
+ * A document type declaration is refused before any parser runs, so entities can neither expand (billion laughs) nor
+ * read local files or URLs (XXE); ROME's own {@code setAllowDoctypes(false)} and an entity resolver that fetches
+ * nothing stand behind that. No DTD, stylesheet or other external resource is ever fetched. A parse is abandoned once
+ * its time bound passes (checked on every read of the document and between items); the fetcher bounds the size.
+ * An HTML page is reported as such, naming the feeds it advertises. Any failure is a {@link FeedParseException}
+ * whose message starts with the document's URL.
  */
 public class FeedParser {
 
-    public ParsedFeed parse(URI source, byte[] document) throws FeedParseException {
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(document), true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(reader);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new FeedParseException(source + " is not a readable RSS or Atom feed: " + rootMessage(e), e);
+    /** The time bound of one parse when none is given. */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Duration parseTimeout;
+
+    public FeedParser() {
+        this(DEFAULT_PARSE_TIMEOUT);
+    }
+
+    /** @param parseTimeout how long one parse may take before it is abandoned */
+    public FeedParser(Duration parseTimeout) {
+        Objects.requireNonNull(parseTimeout, "parseTimeout");
+        if (parseTimeout.isNegative() || parseTimeout.isZero()) {
+            throw new IllegalArgumentException("parseTimeout must be positive: " + parseTimeout);
         }
-        List<FeedItem> items = feed.getEntries().stream().map(entry -> item(source, entry)).toList();
-        return new ParsedFeed(blankToNull(text(feed.getTitle())), blankToNull(feed.getLanguage()), items);
+        this.parseTimeout = parseTimeout;
     }
 
-    private static FeedItem item(URI source, SyndEntry entry) {
-        String summary = entry.getDescription() == null ? "" : text(entry.getDescription().getValue());
-        String content = entry.getContents().stream().map(SyndContent::getValue).map(FeedParser::text)
-                .reduce((a, b) -> a + "\n\n" + b).orElse("");
-        Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return new FeedItem(
-                text(entry.getTitle()),
-                resolve(source, entry.getLink()),
-                blankToNull(entry.getUri()),
-                summary,
-                content,
-                published == null ? null : published.toInstant(),
-                entry.getCategories().stream().map(SyndCategory::getName).filter(n -> n != null && !n.isBlank()).toList());
+    /** Same as {@link #parse(URI, byte[], String)} with no content type. */
+    public ParsedFeed parse(URI source, byte[] document) throws FeedParseException {
+        return parse(source, document, null);
     }
 
-    private static String resolve(URI source, String link) {
-        if (link == null || link.isBlank()) {
-            return null;
+    /**
+     * @param source      the feed's URL: relative links resolve against it, and errors name it
+     * @param document    the response body
+     * @param contentType the HTTP {@code Content-Type} header, or {@code null}
+     * @throws FeedParseException when the document is no feed we can read, or its time bound passes
+     */
+    public ParsedFeed parse(URI source, byte[] document, String contentType) throws FeedParseException {
+        Objects.requireNonNull(source, "source");
+        Deadline deadline = Deadline.after(parseTimeout);
+        if (document == null || isBlank(document)) {
+            throw new FeedParseException(source + " is an empty document, not a feed");
         }
         try {
-            return source.resolve(link.trim()).toString();
-        } catch (IllegalArgumentException e) {
-            return link.trim();
+            DocumentCharset charset = DocumentCharset.of(document, contentType);
+            return switch (DocumentKind.of(document, contentType, charset)) {
+                case JSON -> JsonFeedReader.read(source, document, deadline);
+                case HTML -> throw HtmlPage.notAFeed(source, document, charset);
+                case DOCTYPE -> throw Failures.doctypeRefused(source, null);
+                case XML -> XmlFeedReader.read(source, document, charset, deadline);
+            };
+        } catch (RuntimeException e) {
+            throw new FeedParseException(source + " could not be read: " + e, e);
         }
     }
 
-    /** Text of a fragment that may hold markup or entities. */
-    static String text(String html) {
-        if (html == null || html.isBlank()) {
-            return "";
+    private static boolean isBlank(byte[] document) {
+        for (byte b : document) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
         }
-        return Jsoup.parse(html).text().trim();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : e.getMessage() + " (" + message + ")";
+        return true;
     }
 }
