@@ -66,6 +66,9 @@ final class Boilerplate {
     /** A short element whose whole text is a "related" label: its box goes, or the link-heavy blocks after it. */
     private static void removeRelatedBoxes(Element body) {
         for (Element el : body.select("*")) {
+            if (el.childrenSize() > 2) {
+                continue; // a label is a heading or a line, not a container; skipping these keeps the pass linear
+            }
             String text = el.text();
             if (text.length() > 60 || !attached(el) || !isRelatedLabel(text)) {
                 continue;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ArticleExtractorTest {
@@ -134,6 +136,30 @@ class ArticleExtractorTest {
         assertThat(article.updatedAt()).isEqualTo(Instant.parse("2026-09-08T09:30:00Z"));
         assertThat(article.canonicalUrl()).isNull();
         assertThat(article.language()).isEqualTo("fr");
+    }
+
+    @Test
+    void fallsBackToTheJsonLdArticleBodyWhenThePageIsRenderedByScript() throws Exception {
+        URI url = URI.create("https://business.example/gunma-bac-giang-training");
+
+        ExtractedArticle article = extractor.extract(url, PageFixture.bytes("en-script-rendered.html"), "text/html");
+
+        assertThat(article.headline()).isEqualTo("Gunma and Bac Giang sign training pact for factory technicians");
+        assertThat(article.body().split("\n\n")).hasSize(3);
+        assertThat(article.body()).startsWith("Gunma prefecture and Vietnam's Bac Giang province signed")
+                .doesNotContain("<p>", "JavaScript", "©");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-10-02T01:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "Story about Gunma - VnExpress;                Story about Gunma",
+        "Au Vietnam, le Japon investit | Le Monde;     Au Vietnam, le Japon investit",
+        "Quan hệ Việt Nam - Nhật Bản;                  Quan hệ Việt Nam - Nhật Bản",
+        "Laos and Vietnam open a border gate – news.example.la; Laos and Vietnam open a border gate",
+    })
+    void takesTheSiteNameOffTheTitleButNotAPartOfTheStory(String title, String headline) {
+        assertThat(Headlines.withoutSiteName(title, Set.of(), "VnExpress", "lemonde.fr")).isEqualTo(headline);
     }
 
     /** Folded words between spaces, so that a phrase matches whole words only ("Emploi" is not in "emploie"). */
