@@ -1,0 +1,96 @@
+package io.newsradar.ingest.extract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads the story of a news page: headline, lead and body, without menus, teasers, "related news" boxes, share bars,
+ * comments, banners and footers. Metadata comes from the page's head and JSON-LD; the body from the best-scoring
+ * container ({@link Candidates}) after page furniture is removed ({@link Boilerplate}). A JSON-LD {@code articleBody}
+ * is used instead when the page's own markup yields much less. Thread-safe and reusable.
+ */
+public final class ArticleExtractor {
+
+    /** A story has at least this many words in all and one block of at least {@link #MIN_LONGEST_BLOCK} words. */
+    static final int MIN_STORY_WORDS = 40;
+    static final int MIN_LONGEST_BLOCK = 15;
+    private static final int MIN_JSON_LD_WORDS = 80;
+
+    public ArticleExtractor() {
+    }
+
+    /**
+     * @param pageUrl     the page's URL, for resolving links and for messages
+     * @param html        the raw bytes of the page
+     * @param contentType the HTTP Content-Type (may carry a charset), or {@code null}
+     */
+    public ExtractedArticle extract(URI pageUrl, byte[] html, String contentType) throws ExtractionException {
+        Document doc = PageDecoder.decode(pageUrl, html, contentType);
+        PageMeta meta = PageMeta.read(pageUrl, doc);
+        if (Text.isBlank(meta.headline())) {
+            throw new ExtractionException(pageUrl + " has no headline: no og:title, <h1> or <title>");
+        }
+        Story story = story(doc, true);
+        if (Text.words(String.join(" ", story.paragraphs)) < MIN_STORY_WORDS) {
+            story = story(PageDecoder.decode(pageUrl, html, contentType), false);
+        }
+        List<String> paragraphs = jsonLdBodyIfLonger(meta, story.paragraphs);
+        String lead = !story.lead.isEmpty() ? story.lead : Lead.fromDescription(meta.description(), paragraphs);
+        String leadKey = Text.key(lead);
+        String headlineKey = Text.key(meta.headline());
+        paragraphs.removeIf(p -> Text.key(p).equals(leadKey) || Text.key(p).equals(headlineKey));
+        check(pageUrl, paragraphs);
+        return new ExtractedArticle(meta.headline(), lead, String.join("\n\n", paragraphs), meta.language(),
+                meta.canonicalUrl(), meta.publishedAt(), meta.updatedAt());
+    }
+
+    private record Story(String lead, List<String> paragraphs) {
+    }
+
+    private static Story story(Document doc, boolean furnitureByName) {
+        Boilerplate.strip(doc, furnitureByName);
+        Element body = doc.body();
+        String lead = Lead.takeMarked(body);
+        Candidates.wrapLooseText(body);
+        List<Element> chosen = Candidates.select(body);
+        if (lead.isEmpty()) {
+            lead = Lead.takeBoldOpening(chosen);
+        }
+        return new Story(lead, new ArrayList<>(Paragraphs.of(chosen)));
+    }
+
+    private static List<String> jsonLdBodyIfLonger(PageMeta meta, List<String> fromMarkup) {
+        String articleBody = meta.jsonLd().articleBody();
+        if (articleBody == null) {
+            return fromMarkup;
+        }
+        int ldWords = Text.words(articleBody);
+        if (ldWords < MIN_JSON_LD_WORDS || Text.words(String.join(" ", fromMarkup)) >= ldWords * 0.6) {
+            return fromMarkup;
+        }
+        if (articleBody.contains("</")) {
+            Document fragment = Jsoup.parseBodyFragment(articleBody);
+            return new ArrayList<>(Paragraphs.of(List.of(fragment.body())));
+        }
+        List<String> paragraphs = new ArrayList<>();
+        Arrays.stream(articleBody.split("\\n")).map(Text::clean).filter(p -> !p.isEmpty()).forEach(paragraphs::add);
+        return paragraphs;
+    }
+
+    private static void check(URI pageUrl, List<String> paragraphs) throws ExtractionException {
+        int longest = paragraphs.stream().mapToInt(Text::words).max().orElse(0);
+        int total = paragraphs.stream().mapToInt(Text::words).sum();
+        if (longest < MIN_LONGEST_BLOCK) {
+            throw new ExtractionException(pageUrl + " has no story text: the longest text block has " + longest + " words");
+        }
+        if (total < MIN_STORY_WORDS) {
+            throw new ExtractionException(pageUrl + " has no story text: the story candidate has only " + total
+                    + " words in " + paragraphs.size() + " blocks");
+        }
+    }
+}
