@@ -101,6 +101,7 @@ class PipelineIT {
         return start(IngestApplication.application(),
                 "--newsradar.ingest.feeds[0].feed-id=" + FEED_ID,
                 "--newsradar.ingest.feeds[0].url=" + feeds.url(FEED),
+                "--newsradar.ingest.fetch.allow-private-networks=true",
                 "--newsradar.ingest.default-poll-interval=1s",
                 "--newsradar.ingest.scheduler-tick=200ms");
     }

@@ -3,6 +3,7 @@ package io.newsradar.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.ingest.dedupe.PublishedArticles;
 import io.newsradar.ingest.fetch.FeedFetcher;
+import io.newsradar.ingest.fetch.FetchSettings;
 import io.newsradar.ingest.parse.FeedParser;
 import io.newsradar.ingest.publish.ArticlePublisher;
 import io.newsradar.ingest.schedule.FeedPoller;
@@ -16,12 +17,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
+    /** Closed with the context: its connection pool and its deadline thread. */
     @Bean
-    FeedPoller feedPoller(IngestProperties properties, StreamBridge bridge, MeterRegistry meters) {
+    FeedFetcher feedFetcher(IngestProperties properties) {
+        IngestProperties.Fetch fetch = properties.fetch();
+        return new FeedFetcher(new FetchSettings(properties.userAgent(), fetch.connectTimeout(), fetch.readTimeout(),
+                properties.requestTimeout(), properties.maxFeedSize().toBytes(), fetch.maxDecodedSize().toBytes(),
+                fetch.maxRedirects(), fetch.allowPrivateNetworks(), fetch.maxConnectionsPerHost(), fetch.maxConnectionsTotal()));
+    }
+
+    @Bean
+    FeedPoller feedPoller(IngestProperties properties, FeedFetcher fetcher, StreamBridge bridge, MeterRegistry meters) {
         return new FeedPoller(
                 properties.feeds(),
                 properties.defaultPollInterval(),
-                new FeedFetcher(properties.userAgent(), properties.requestTimeout(), properties.maxFeedSize().toBytes()),
+                fetcher,
                 new FeedParser(),
                 new PublishedArticles(properties.rememberedArticlesPerFeed()),
                 ArticlePublisher.toKafka(bridge),

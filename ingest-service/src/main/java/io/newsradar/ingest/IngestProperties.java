@@ -16,9 +16,10 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPollInterval       how often a feed is polled when its spec gives no interval
  * @param schedulerTick             how often the scheduler looks for feeds that are due
  * @param userAgent                 the User-Agent every request sends: it names newsradar and where to reach its operator
- * @param requestTimeout            how long one request may take, connecting included
- * @param maxFeedSize               a feed document larger than this is refused
+ * @param requestTimeout            how long one fetch may take in all: connecting, redirects and the whole body
+ * @param maxFeedSize               a response with more bytes than this on the wire is refused
  * @param rememberedArticlesPerFeed how many published article ids are remembered per feed to avoid republishing
+ * @param fetch                     the other limits of every fetch ({@code newsradar.ingest.fetch.*})
  */
 @ConfigurationProperties("newsradar.ingest")
 public record IngestProperties(
@@ -26,9 +27,10 @@ public record IngestProperties(
         @DefaultValue("5m") Duration defaultPollInterval,
         @DefaultValue("1s") Duration schedulerTick,
         @DefaultValue("newsradar/0.1 (news monitoring; +https://github.com/newsradar)") String userAgent,
-        @DefaultValue("20s") Duration requestTimeout,
+        @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("10MB") DataSize maxFeedSize,
-        @DefaultValue("5000") int rememberedArticlesPerFeed) {
+        @DefaultValue("5000") int rememberedArticlesPerFeed,
+        @DefaultValue Fetch fetch) {
 
     public IngestProperties {
         feeds = List.copyOf(feeds);
@@ -46,6 +48,39 @@ public record IngestProperties(
         }
         if (maxFeedSize.toBytes() <= 0 || rememberedArticlesPerFeed <= 0) {
             throw new IllegalArgumentException("newsradar.ingest.max-feed-size and remembered-articles-per-feed must be positive");
+        }
+    }
+
+    /**
+     * How every fetch behaves beyond the User-Agent, the total time and the size on the wire
+     * ({@code newsradar.ingest.fetch.*}; environment {@code NEWSRADAR_INGEST_FETCH_…}).
+     *
+     * @param allowPrivateNetworks  fetch loopback and private networks too, for local use and tests; link-local and
+     *                              cloud metadata addresses stay refused
+     * @param connectTimeout        how long opening a connection may take
+     * @param readTimeout           how long a server may stay silent
+     * @param maxDecodedSize        a body larger than this once gzip or deflate is undone is refused
+     * @param maxRedirects          how many redirects one fetch follows
+     * @param maxConnectionsPerHost how many requests may be open to one host at once
+     * @param maxConnectionsTotal   how many requests may be open at once in all
+     */
+    public record Fetch(
+            @DefaultValue("false") boolean allowPrivateNetworks,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("20s") Duration readTimeout,
+            @DefaultValue("10MB") DataSize maxDecodedSize,
+            @DefaultValue("5") int maxRedirects,
+            @DefaultValue("2") int maxConnectionsPerHost,
+            @DefaultValue("20") int maxConnectionsTotal) {
+
+        public Fetch {
+            requirePositive(connectTimeout, "fetch.connect-timeout");
+            requirePositive(readTimeout, "fetch.read-timeout");
+            if (maxDecodedSize.toBytes() <= 0 || maxRedirects < 0 || maxConnectionsPerHost <= 0
+                    || maxConnectionsTotal < maxConnectionsPerHost) {
+                throw new IllegalArgumentException("newsradar.ingest.fetch: max-decoded-size and max-connections-per-host must be "
+                        + "positive, max-redirects not negative, and max-connections-total at least max-connections-per-host");
+            }
         }
     }
 

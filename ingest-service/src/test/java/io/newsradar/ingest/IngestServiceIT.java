@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** ingest-service against a real Kafka broker: a feed's items arrive on news.articles.raw, keyed, once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ingest-service", "newsradar.ingest.scheduler-tick=200ms",
-                "newsradar.ingest.default-poll-interval=500ms"})
+                "newsradar.ingest.default-poll-interval=500ms", "newsradar.ingest.fetch.allow-private-networks=true"})
 class IngestServiceIT {
 
     private static final FeedServer feeds = FeedServer.start();

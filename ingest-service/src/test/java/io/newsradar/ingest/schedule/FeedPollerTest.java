@@ -8,6 +8,7 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.ingest.dedupe.PublishedArticles;
 import io.newsradar.ingest.fetch.FeedFetcher;
+import io.newsradar.ingest.fetch.FetchSettings;
 import io.newsradar.ingest.parse.FeedParser;
 import io.newsradar.testsupport.FeedServer;
 import io.newsradar.testsupport.RssFeed;
@@ -98,7 +99,7 @@ class FeedPollerTest {
 
     private FeedPoller poller(FeedSpec... feeds) {
         return new FeedPoller(List.of(feeds), Duration.ofMinutes(5),
-                new FeedFetcher("newsradar-test/1", Duration.ofSeconds(5), 1024 * 1024), new FeedParser(),
+                new FeedFetcher(FetchSettings.defaults("newsradar-test/1").allowingPrivateNetworks()), new FeedParser(),
                 new PublishedArticles(100), published::add, Clock.systemUTC(), meters);
     }
 }
