@@ -15,7 +15,7 @@ import org.apache.hc.client5.http.DnsResolver;
  *
  * <p>A name is refused when <em>any</em> of its addresses is refused, rather than connecting to the allowed rest: a
  * public name that also resolves to a private address is either misconfigured or an attempt to reach inside.
- * Hosts written as addresses (including the numeric IPv4 spellings of {@link AddressPolicy#literal}) are never
+ * Hosts written as addresses (including the numeric IPv4 spellings of {@link HostLiterals}) are never
  * looked up.
  */
 final class CheckingDnsResolver implements DnsResolver {
@@ -42,7 +42,7 @@ final class CheckingDnsResolver implements DnsResolver {
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress literal;
         try {
-            literal = AddressPolicy.literal(host);
+            literal = HostLiterals.parse(host);
         } catch (IllegalArgumentException e) {
             throw new AddressRefusedException(e.getMessage());
         }

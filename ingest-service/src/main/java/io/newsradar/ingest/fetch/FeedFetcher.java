@@ -1,11 +1,9 @@
 package io.newsradar.ingest.fetch;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,14 +37,15 @@ public class FeedFetcher implements AutoCloseable {
     static final String ACCEPT_ENCODING = "gzip, deflate";
 
     private final FetchSettings settings;
-    private final AddressPolicy policy;
+    private final TargetCheck targets;
     private final BodyReader bodies;
     private final CloseableHttpClient http;
     private final ScheduledExecutorService alarms;
 
     public FeedFetcher(FetchSettings settings) {
         this.settings = settings;
-        this.policy = new AddressPolicy(settings.allowPrivateNetworks());
+        AddressPolicy policy = new AddressPolicy(settings.allowPrivateNetworks());
+        this.targets = new TargetCheck(policy);
         this.bodies = new BodyReader(settings.maxBodyBytes(), settings.maxDecodedBytes(), settings.readTimeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -102,58 +101,13 @@ public class FeedFetcher implements AutoCloseable {
         Exchange exchange = new Exchange(accept, etag, lastModified, deadline);
         URI current = url;
         while (true) {
-            checkTarget(redirects, current);
+            targets.check(redirects, current);
             Hop hop = exchange.send(current, redirects);
             if (hop.result() != null) {
                 return hop.result();
             }
             current = redirects.follow(hop.status(), hop.location());
         }
-    }
-
-    /** The scheme and, when the host is written as an address, the address: before any connection is made. */
-    private void checkTarget(Redirects redirects, URI url) throws FetchException {
-        String where = redirects.redirected() ? redirects.first() + " redirected to " + url : url.toString();
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw FetchException.permanent(where + ", which is not an http or https URL: newsradar fetches nothing else");
-        }
-        String host = host(url);
-        if (host == null) {
-            throw FetchException.permanent(where + ", which has no valid host name");
-        }
-        InetAddress literal;
-        try {
-            literal = AddressPolicy.literal(host);
-        } catch (IllegalArgumentException e) {
-            throw FetchException.permanent(where + ", whose host " + e.getMessage());
-        }
-        String refusal = literal == null ? null : policy.refusal(literal);
-        if (refusal != null) {
-            boolean asWritten = host.equalsIgnoreCase(literal.getHostAddress()) || host.contains(":");
-            String spelling = asWritten ? "" : "host " + host + " is " + literal.getHostAddress() + " written as a number; ";
-            throw FetchException.refused(where + " refused: " + spelling + refusal);
-        }
-    }
-
-    /**
-     * The host of a URL; java.net.URI gives none for hosts such as "127.1" that are neither a valid name nor dotted
-     * IPv4, so those are read from the authority, to be judged as the address they spell.
-     */
-    private static String host(URI url) {
-        if (url.getHost() != null && !url.getHost().isEmpty()) {
-            return url.getHost();
-        }
-        String authority = url.getRawAuthority();
-        if (authority == null) {
-            return null;
-        }
-        String host = authority.substring(authority.lastIndexOf('@') + 1);
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0 && host.indexOf(']') < colon) {
-            host = host.substring(0, colon);
-        }
-        return host.isEmpty() ? null : host;
     }
 
     private static Timeout timeout(Duration duration) {

@@ -417,6 +417,16 @@ class FeedFetcherTest {
     }
 
     @Test
+    void refusesAnAllowedAddressWrittenAsANumberRatherThanPassItOn() {
+        server.route("/rss").body("application/rss+xml", "<rss/>");
+        URI numeric = URI.create(url("/rss").toString().replace("127.0.0.1", "2130706433"));
+
+        assertFailure(() -> fetcher.fetch(numeric, null, null), Kind.PERMANENT,
+                numeric + ": host 2130706433 is 127.0.0.1 written as a number; newsradar fetches an IPv4 host only in dotted decimal");
+        assertThat(server.requests("/rss")).isEmpty();
+    }
+
+    @Test
     void refusesARedirectToTheCloudMetadataAddressEvenWithPrivateNetworksAllowed() {
         server.route("/rss").redirect(302, "http://169.254.169.254/latest/meta-data");
 
