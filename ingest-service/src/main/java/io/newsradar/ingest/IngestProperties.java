@@ -85,12 +85,19 @@ public record IngestProperties(
     /**
      * {@code newsradar.ingest.fetch.*}: every request, to feeds and article pages.
      *
-     * @param allowPrivateNetworks  allow loopback and private addresses (local stacks and tests); refused by default
+     * @param connectTimeout        how long opening a connection may take
+     * @param readTimeout           how long a server may stay silent, before answering or in the middle of a body
+     * @param totalTimeout          how long one fetch may take in all: connecting, every redirect and the whole body
+     * @param maxBodySize           the most bytes read from the wire for one response
+     * @param maxDecodedSize        the most bytes a body may have once gzip or deflate is undone
+     * @param maxRedirects          how many redirects one fetch follows
+     * @param allowPrivateNetworks  allow loopback and private networks (local stacks and tests); link-local and cloud
+     *                              metadata addresses stay refused
      * @param maxConnectionsPerHost concurrent requests to one host
      * @param maxConnectionsTotal   concurrent requests overall
      */
     public record Fetch(
-            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("20s") Duration readTimeout,
             @DefaultValue("30s") Duration totalTimeout,
             @DefaultValue("10MB") DataSize maxBodySize,
@@ -99,6 +106,18 @@ public record IngestProperties(
             @DefaultValue("false") boolean allowPrivateNetworks,
             @DefaultValue("2") int maxConnectionsPerHost,
             @DefaultValue("64") int maxConnectionsTotal) {
+
+        public Fetch {
+            requirePositive(connectTimeout, "fetch.connect-timeout");
+            requirePositive(readTimeout, "fetch.read-timeout");
+            requirePositive(totalTimeout, "fetch.total-timeout");
+            if (maxBodySize.toBytes() <= 0 || maxDecodedSize.toBytes() <= 0 || maxRedirects < 0 || maxConnectionsPerHost <= 0
+                    || maxConnectionsTotal < maxConnectionsPerHost) {
+                throw new IllegalArgumentException("newsradar.ingest.fetch: max-body-size, max-decoded-size and "
+                        + "max-connections-per-host must be positive, max-redirects not negative, and max-connections-total "
+                        + "at least max-connections-per-host");
+            }
+        }
     }
 
     /**

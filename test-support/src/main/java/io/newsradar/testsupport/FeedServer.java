@@ -2,6 +2,7 @@ package io.newsradar.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A local HTTP server on loopback that serves feeds and article pages to tests, and lets a test change what it
- * serves between polls: new content, a new ETag, an error status, a slow or a huge body.
+ * serves between polls: new content, a new ETag, an error status, a redirect, a slow, dripping, compressed or huge
+ * body.
  *
  * <pre>{@code
  * try (FeedServer server = FeedServer.start()) {
@@ -88,7 +93,9 @@ public final class FeedServer implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("User-Agent"),
                 exchange.getRequestHeaders().getFirst("If-None-Match"),
-                exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+                exchange.getRequestHeaders().getFirst("If-Modified-Since"),
+                exchange.getRequestHeaders().getFirst("Accept"),
+                exchange.getRequestHeaders().getFirst("Accept-Encoding"));
         requests.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(request);
         try (exchange) {
             Route route = routes.get(path);
@@ -101,7 +108,47 @@ public final class FeedServer implements AutoCloseable {
     }
 
     /** What a path received: enough to check that a client is polite. */
-    public record Request(String method, String path, String userAgent, String ifNoneMatch, String ifModifiedSince) {
+    public record Request(String method, String path, String userAgent, String ifNoneMatch, String ifModifiedSince,
+            String accept, String acceptEncoding) {
+    }
+
+    /** These bytes compressed with gzip. */
+    public static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** These bytes compressed with deflate: zlib-wrapped as HTTP says, or raw as some servers send it. */
+    public static byte[] deflate(byte[] bytes, boolean raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, raw);
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, deflater)) {
+            deflate.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return out.toByteArray();
+    }
+
+    /** A gzip bomb: this many zero bytes, compressed (about a thousandth of the size). */
+    public static byte[] gzipOfZeros(long decodedBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1024 * 1024];
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
+            for (long left = decodedBytes; left > 0; left -= zeros.length) {
+                gzip.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** What one path answers. Every setter takes effect on the next request. */
@@ -114,6 +161,8 @@ public final class FeedServer implements AutoCloseable {
         private volatile String etag;
         private volatile Instant lastModified;
         private volatile Duration delay = Duration.ZERO;
+        private volatile Duration dripPerByte;
+        private volatile String contentEncoding;
         private final Map<String, String> headers = new ConcurrentHashMap<>();
 
         /** Answers 200 with this body. */
@@ -126,7 +175,33 @@ public final class FeedServer implements AutoCloseable {
             this.contentType = contentType;
             this.body = body.clone();
             this.hugeBodyBytes = -1;
+            this.dripPerByte = null;
+            this.contentEncoding = null;
             this.status = 200;
+            return this;
+        }
+
+        /**
+         * Answers 200 with these bytes sent as they are under this Content-Encoding: a body compressed with
+         * {@link FeedServer#gzip} or {@link FeedServer#deflate}, or a {@linkplain FeedServer#gzipOfZeros gzip bomb}.
+         */
+        public Route encodedBody(String contentType, byte[] encoded, String contentEncoding) {
+            body(contentType, encoded);
+            this.contentEncoding = contentEncoding;
+            return this;
+        }
+
+        /** Answers 200 with these bytes, one at a time, waiting this long before each: a server that drips. */
+        public Route drip(String contentType, byte[] body, Duration perByte) {
+            body(contentType, body);
+            this.dripPerByte = perByte;
+            return this;
+        }
+
+        /** Answers this redirect status with this Location. */
+        public Route redirect(int status, String location) {
+            headers.put("Location", location);
+            this.status = status;
             return this;
         }
 
@@ -164,6 +239,8 @@ public final class FeedServer implements AutoCloseable {
         public Route hugeBody(String contentType, long bytes) {
             this.contentType = contentType;
             this.hugeBodyBytes = bytes;
+            this.dripPerByte = null;
+            this.contentEncoding = null;
             this.status = 200;
             return this;
         }
@@ -195,11 +272,19 @@ public final class FeedServer implements AutoCloseable {
                 return;
             }
             exchange.getResponseHeaders().set("Content-Type", contentType);
+            if (contentEncoding != null) {
+                exchange.getResponseHeaders().set("Content-Encoding", contentEncoding);
+            }
             if (hugeBodyBytes >= 0) {
                 streamFiller(exchange, hugeBodyBytes);
                 return;
             }
             byte[] bytes = body;
+            Duration perByte = dripPerByte;
+            if (perByte != null) {
+                drip(exchange, bytes, perByte);
+                return;
+            }
             boolean head = request.method().equals("HEAD");
             exchange.sendResponseHeaders(200, head ? -1 : (bytes.length == 0 ? -1 : bytes.length));
             if (!head && bytes.length > 0) {
@@ -234,6 +319,21 @@ public final class FeedServer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the client hung up early, which is what a size limit does
+            }
+        }
+
+        private static void drip(HttpExchange exchange, byte[] bytes, Duration perByte) throws IOException {
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (byte b : bytes) {
+                    Thread.sleep(perByte.toMillis());
+                    out.write(b);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the client hung up, which is what a time limit does
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -82,6 +82,42 @@ class FeedServerTest {
     }
 
     @Test
+    void answersARedirectWithItsLocation() throws Exception {
+        server.route("/old.xml").redirect(301, "/new.xml");
+
+        HttpResponse<String> response = get("/old.xml", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue("/new.xml");
+    }
+
+    @Test
+    void sendsAnEncodedBodyAsItIsAndRecordsTheAcceptEncodingAsked() throws Exception {
+        byte[] gzipped = FeedServer.gzip("<rss/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        server.route("/gz.xml").encodedBody("application/rss+xml", gzipped, "gzip");
+
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(server.url("/gz.xml")))
+                .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.body()).isEqualTo(gzipped);
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes())
+                .asString(java.nio.charset.StandardCharsets.UTF_8).isEqualTo("<rss/>");
+        assertThat(server.requests("/gz.xml")).singleElement().extracting(FeedServer.Request::acceptEncoding).isEqualTo("gzip, deflate");
+    }
+
+    @Test
+    void dripsABodyOneByteAtATime() throws Exception {
+        server.route("/drip.xml").drip("application/rss+xml", "<rss/>".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofMillis(50));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/drip.xml", null, null);
+
+        assertThat(response.body()).isEqualTo("<rss/>");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void writesRssWithTheNewestItemFirstAndMarkupEscaped() {
         String xml = RssFeed.channel("Tin <Kinh tế>", "https://example.vn/", "vi")
                 .item("Bài 1", "https://example.vn/1", "A & B", Instant.parse("2026-11-20T08:00:00Z"))

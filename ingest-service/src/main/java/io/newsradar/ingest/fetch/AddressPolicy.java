@@ -1,0 +1,175 @@
+package io.newsradar.ingest.fetch;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which addresses newsradar may connect to: public unicast ones only, so that a feed URL (or a redirect) cannot make
+ * the service reach its own host, the cluster network or a cloud metadata service.
+ *
+ * <p>With {@code allowPrivateNetworks} (local use and tests) loopback, the RFC 1918 private networks, carrier-grade
+ * NAT, unique local IPv6 and site-local IPv6 are allowed. Everything else listed here stays refused even then:
+ * "this network" and the unspecified address, link-local (169.254/16, where cloud metadata services answer, and
+ * fe80::/10), the metadata addresses of AWS (fd00:ec2::254) and Alibaba (100.100.100.200), multicast, broadcast,
+ * reserved, documentation and benchmarking ranges. An IPv6 address that embeds an IPv4 one (IPv4-mapped,
+ * IPv4-compatible, NAT64, 6to4) is judged by the IPv4 address it embeds. Teredo addresses are not unpacked.
+ * Hosts written as addresses in unusual spellings are read by {@link HostLiterals} first.
+ */
+final class AddressPolicy {
+
+    static final String ALLOW_SETTING = "newsradar.ingest.fetch.allow-private-networks";
+
+    /** Tried in order, so a specific block comes before the wider one around it. */
+    private static final List<Block> BLOCKS = List.of(
+            always("0.0.0.0/8", "a \"this network\" address"),
+            allowable("10.0.0.0/8", "a private network address"),
+            always("100.100.100.200/32", "a cloud metadata address"),
+            allowable("100.64.0.0/10", "a carrier-grade NAT address"),
+            allowable("127.0.0.0/8", "a loopback address"),
+            always("169.254.0.0/16", "a link-local address (where cloud metadata services answer)"),
+            allowable("172.16.0.0/12", "a private network address"),
+            always("192.0.0.0/24", "an IETF protocol address"),
+            always("192.0.2.0/24", "a documentation address"),
+            allowable("192.168.0.0/16", "a private network address"),
+            always("198.18.0.0/15", "a benchmarking address"),
+            always("198.51.100.0/24", "a documentation address"),
+            always("203.0.113.0/24", "a documentation address"),
+            always("224.0.0.0/4", "a multicast address"),
+            always("255.255.255.255/32", "the broadcast address"),
+            always("240.0.0.0/4", "a reserved address"),
+            always("::/128", "the unspecified address"),
+            allowable("::1/128", "a loopback address"),
+            always("100::/64", "a discard-only address"),
+            always("2001:db8::/32", "a documentation address"),
+            always("fd00:ec2::254/128", "a cloud metadata address"),
+            allowable("fc00::/7", "a unique local address"),
+            always("fe80::/10", "a link-local address"),
+            allowable("fec0::/10", "a site-local address"),
+            always("ff00::/8", "a multicast address"));
+
+    private final boolean allowPrivateNetworks;
+
+    AddressPolicy(boolean allowPrivateNetworks) {
+        this.allowPrivateNetworks = allowPrivateNetworks;
+    }
+
+    /**
+     * Why newsradar may not connect to this address, e.g. "10.0.0.5 is a private network address (set … to allow
+     * it)", or {@code null} when it may.
+     */
+    String refusal(InetAddress address) {
+        String reason = reason(address);
+        return reason == null ? null : address.getHostAddress() + " is " + reason;
+    }
+
+    /** "a private network address (set … to allow it)", or {@code null}. */
+    private String reason(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address && !isUnspecifiedOrLoopback(bytes)) {
+            Embedded embedded = embeddedIPv4(bytes);
+            if (embedded != null) {
+                String inner = reason(embedded.address());
+                return inner == null ? null : embedded.form() + " address of " + embedded.address().getHostAddress() + ", " + inner;
+            }
+        }
+        for (Block block : BLOCKS) {
+            if (block.contains(bytes)) {
+                if (!block.allowable()) {
+                    return block.what();
+                }
+                return allowPrivateNetworks ? null : block.what() + " (set " + ALLOW_SETTING + " to allow it)";
+            }
+        }
+        return null;
+    }
+
+    private record Embedded(InetAddress address, String form) {
+    }
+
+    /** The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 address, or {@code null}. */
+    private static Embedded embeddedIPv4(byte[] b) {
+        if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+            return embedded(b, 12, "an IPv4-mapped");
+        }
+        if (zero(b, 0, 12)) {
+            return embedded(b, 12, "an IPv4-compatible");
+        }
+        boolean wellKnownNat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        if (wellKnownNat64 && (zero(b, 4, 12) || (b[4] == 0 && b[5] == 1))) {
+            return embedded(b, 12, "a NAT64");
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return embedded(b, 2, "a 6to4");
+        }
+        return null;
+    }
+
+    private static Embedded embedded(byte[] b, int from, String form) {
+        try {
+            return new Embedded(Inet4Address.getByAddress(Arrays.copyOfRange(b, from, from + 4)), form);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
+    }
+
+    private static boolean isUnspecifiedOrLoopback(byte[] b) {
+        return zero(b, 0, 15) && (b[15] == 0 || b[15] == 1);
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Block always(String cidr, String what) {
+        return Block.of(cidr, what, false);
+    }
+
+    private static Block allowable(String cidr, String what) {
+        return Block.of(cidr, what, true);
+    }
+
+    /** A CIDR block; {@code allowable} blocks are allowed when private networks are. */
+    private record Block(byte[] prefix, int bits, String what, boolean allowable) {
+
+        static Block of(String cidr, String what, boolean allowable) {
+            int slash = cidr.indexOf('/');
+            byte[] prefix = literalBytes(cidr.substring(0, slash));
+            return new Block(prefix, Integer.parseInt(cidr.substring(slash + 1)), what, allowable);
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != prefix.length) {
+                return false;
+            }
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[full] & mask) == (prefix[full] & mask);
+        }
+
+        private static byte[] literalBytes(String address) {
+            try {
+                return InetAddress.getByName(address).getAddress(); // literals only: never looked up
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(address + " is not an address literal", e);
+            }
+        }
+    }
+}
