@@ -17,10 +17,13 @@ import io.newsradar.testsupport.RssFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Feeds polled per minute: ingest's scheduler, poller and fetcher, as the service wires them, polling N feeds on a
@@ -68,7 +71,7 @@ public final class PollLoadRun {
 
             System.out.printf("%d feeds of 20 items on %s, %d concurrent polls; first poll of every feed (warm-up)…%n",
                     feeds, server.url("/"), concurrency);
-            runUntil(scheduler, () -> polls(meters) >= feeds, Duration.ofMinutes(5));
+            runUntil(scheduler, () -> allPolled(scheduler, feeds), Duration.ofMinutes(5));
             long warmArticles = articles.get();
             double startPolls = polls(meters);
             double startNotModified = meters.counter("newsradar.ingest.polls", "outcome", "not_modified").count();
@@ -76,13 +79,15 @@ public final class PollLoadRun {
             Instant start = Instant.now();
             Random random = new Random(42);
             int[] itemCount = new int[feeds];
-            java.util.Arrays.fill(itemCount, 20);
+            Arrays.fill(itemCount, 20);
             Instant nextChange = start;
+            long added = 0;
             while (Instant.now().isBefore(start.plusSeconds(seconds))) {
                 if (!Instant.now().isBefore(nextChange)) {
                     for (int k = 0; k < feeds / 10; k++) {
                         int i = random.nextInt(feeds);
                         addItem(documents[i], i, itemCount[i]++);
+                        added++;
                         server.route("/f" + i + ".xml").body("application/rss+xml", documents[i].toXml()).etag("\"" + i + "-" + itemCount[i] + "\"");
                     }
                     nextChange = nextChange.plusSeconds(5);
@@ -93,12 +98,14 @@ public final class PollLoadRun {
             double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             double polled = polls(meters) - startPolls;
             double notModified = meters.counter("newsradar.ingest.polls", "outcome", "not_modified").count() - startNotModified;
+            long addedItems = added;
+            runUntil(scheduler, () -> articles.get() - startArticles >= addedItems, Duration.ofSeconds(30));
             workers.shutdownNow();
             System.out.printf("warm-up published %d articles%n", warmArticles);
-            System.out.printf("measured %.0f s: %.0f polls = %,.0f feeds polled/min; %.1f %% answered 304; %d new articles published; "
-                    + "fetch mean %.1f ms%n", elapsed, polled, polled / elapsed * 60, 100 * notModified / polled,
-                    articles.get() - startArticles, meters.get("newsradar.ingest.fetch").timers().stream()
-                            .mapToDouble(t -> t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)).average().orElse(0));
+            System.out.printf("measured %.0f s: %.0f polls = %,.0f feeds polled/min; %.1f %% answered 304; %d items added, "
+                    + "%d published; fetch mean %.1f ms%n", elapsed, polled, polled / elapsed * 60, 100 * notModified / polled,
+                    added, articles.get() - startArticles, meters.get("newsradar.ingest.fetch").timers().stream()
+                            .mapToDouble(t -> t.mean(TimeUnit.MILLISECONDS)).average().orElse(0));
         }
     }
 
@@ -109,11 +116,20 @@ public final class PollLoadRun {
                 Instant.parse("2026-11-20T00:00:00Z").plusSeconds(60L * j));
     }
 
+    private static boolean allPolled(FeedScheduler scheduler, int feeds) {
+        for (int i = 0; i < feeds; i++) {
+            if (scheduler.state("f" + i).lastOutcome() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double polls(SimpleMeterRegistry meters) {
         return meters.find("newsradar.ingest.polls").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
-    private static void runUntil(FeedScheduler scheduler, java.util.function.BooleanSupplier done, Duration limit)
+    private static void runUntil(FeedScheduler scheduler, BooleanSupplier done, Duration limit)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {

@@ -1,6 +1,7 @@
 package io.newsradar.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param lastPolledAt        when the feed was last polled, may be {@code null}
  * @param lastSuccessAt       when a poll last succeeded (a 304 included), may be {@code null}
  * @param nextPollAt          when it is due next, may be {@code null} for "now"
+ * @param pollInterval        the interval the last full fetch chose from the feed's signals and cadence, before
+ *                            jitter; reused while the feed answers 304; may be {@code null}
  * @param consecutiveFailures failed polls since the last success; absent reads as 0
  * @param failing             whether the feed has failed for long enough to need a human; it is still polled, at the
  *                            backoff ceiling; absent reads as {@code false}
@@ -35,6 +38,7 @@ public record FeedState(
         Instant lastPolledAt,
         Instant lastSuccessAt,
         Instant nextPollAt,
+        Duration pollInterval,
         Integer consecutiveFailures,
         Boolean failing,
         String lastOutcome,
@@ -55,7 +59,7 @@ public record FeedState(
 
     /** The state of a feed never polled. */
     public static FeedState initial(String feedId) {
-        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, null, 0, false, null, null);
+        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, null, null, 0, false, null, null);
     }
 
     /**

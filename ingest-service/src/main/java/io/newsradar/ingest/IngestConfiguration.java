@@ -58,11 +58,15 @@ class IngestConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> feedTopicsProducer(IngestProperties properties) {
+        int timeout = (int) properties.registry().kafkaTimeout().toMillis();
+        // A write reported as failed must not reach Kafka later, after the feed has moved: delivery ends within the timeout.
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.registry().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "ingest-feed-topics",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2),
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -101,20 +105,19 @@ class IngestConfiguration {
         return scheduler;
     }
 
-    @Bean
+    @Bean(destroyMethod = "")
     FeedRegistry feedRegistry(IngestProperties properties, FeedScheduler scheduler, FeedStateStore states) {
         IngestProperties.Registry registry = properties.registry();
         return new FeedRegistry(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, registry.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, registry.groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-feed-registry"), scheduler, states, WIRE, registry.releaseTimeout());
+                ConsumerConfig.GROUP_ID_CONFIG, registry.groupId()), scheduler, states, WIRE, registry.releaseTimeout());
     }
 
     @Bean
     @ConditionalOnProperty(name = IngestApplication.COMMAND_PROPERTY, havingValue = "none", matchIfMissing = true)
     IngestLifecycle ingestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry,
-            FeedScheduler scheduler) {
-        return new IngestLifecycle(properties, seeder, registry, scheduler);
+            FeedScheduler scheduler, ExecutorService pollWorkers) {
+        return new IngestLifecycle(properties, seeder, registry, scheduler, pollWorkers);
     }
 
     /** Readiness: the instance has joined the group and read the feeds and states it was given. */

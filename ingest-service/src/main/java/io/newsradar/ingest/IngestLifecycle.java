@@ -3,6 +3,7 @@ package io.newsradar.ingest;
 import io.newsradar.ingest.feed.FeedRegistry;
 import io.newsradar.ingest.feed.FeedSeeder;
 import io.newsradar.ingest.schedule.FeedScheduler;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Start-up and shutdown in order: the configured feeds are written to the registry, the registry reader joins the
- * ingest group, and the scheduler ticks; on shutdown the ticks stop and the registry hands every feed back after its
- * poll in flight has saved its state.
+ * ingest group, and the scheduler ticks; on shutdown the ticks stop, the registry hands every feed back after its
+ * poll in flight has saved its state, and the poll workers stop.
  */
 class IngestLifecycle implements SmartLifecycle {
 
@@ -23,13 +24,16 @@ class IngestLifecycle implements SmartLifecycle {
     private final FeedSeeder seeder;
     private final FeedRegistry registry;
     private final FeedScheduler scheduler;
+    private final ExecutorService pollWorkers;
     private ScheduledExecutorService ticker;
 
-    IngestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry, FeedScheduler scheduler) {
+    IngestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry, FeedScheduler scheduler,
+            ExecutorService pollWorkers) {
         this.properties = properties;
         this.seeder = seeder;
         this.registry = registry;
         this.scheduler = scheduler;
+        this.pollWorkers = pollWorkers;
     }
 
     @Override
@@ -63,6 +67,15 @@ class IngestLifecycle implements SmartLifecycle {
             ticker = null;
         }
         registry.close();
+        // Polls that outlived the release save nothing, but they must not run on into a closed producer and fetcher.
+        pollWorkers.shutdown();
+        try {
+            if (!pollWorkers.awaitTermination(5, TimeUnit.SECONDS)) {
+                pollWorkers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

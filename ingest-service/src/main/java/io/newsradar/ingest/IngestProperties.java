@@ -43,8 +43,10 @@ public record IngestProperties(
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("newsradar.ingest.user-agent must not be blank");
         }
-        if (rememberedArticlesPerFeed <= 0) {
-            throw new IllegalArgumentException("newsradar.ingest.remembered-articles-per-feed must be positive");
+        if (rememberedArticlesPerFeed <= 0 || rememberedArticlesPerFeed > 5000) {
+            // Each remembered article is about 90 bytes of the feed's state record; 5,000 keep it under Kafka's 1 MB.
+            throw new IllegalArgumentException("newsradar.ingest.remembered-articles-per-feed must be between 1 and 5000, was "
+                    + rememberedArticlesPerFeed);
         }
         requirePositive(parseTimeout, "parse-timeout");
     }
@@ -133,7 +135,7 @@ public record IngestProperties(
             @DefaultValue("localhost:9092") String bootstrapServers,
             @DefaultValue("ingest-service") String groupId,
             @DefaultValue("true") boolean seedFromConfiguration,
-            @DefaultValue("30s") Duration releaseTimeout,
+            @DefaultValue("20s") Duration releaseTimeout,
             @DefaultValue("30s") Duration kafkaTimeout) {
     }
 

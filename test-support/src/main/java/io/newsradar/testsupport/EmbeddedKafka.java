@@ -40,7 +40,8 @@ final class EmbeddedKafka implements KafkaServer {
 
     private static NewTopic topic(String name) {
         NewTopic topic = new NewTopic(name, PARTITIONS, (short) 1);
-        return Topics.COMPACTED.contains(name) ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
+        // Segments roll hourly so compaction keeps the state topics small (a takeover reads news.feed-state whole).
+        return Topics.COMPACTED.contains(name) ? topic.configs(Map.of("cleanup.policy", "compact", "segment.ms", "3600000")) : topic;
     }
 
     @Override

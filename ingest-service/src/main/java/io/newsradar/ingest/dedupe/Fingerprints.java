@@ -33,7 +33,8 @@ public final class Fingerprints {
 
     /**
      * A hash of the words of a story: folded (case and diacritics ignored) and split on anything that is not a letter
-     * or digit, so markup, spacing and punctuation edits are not changes while any changed word is.
+     * or digit, so markup, spacing and punctuation edits are not changes while any changed word is; {@code null} for
+     * an item without a word.
      */
     public static String contentHash(String title, String lead, String body) {
         StringBuilder words = new StringBuilder();
@@ -41,7 +42,7 @@ public final class Fingerprints {
             appendWords(words, part == null ? "" : part);
             words.append('|');
         }
-        return hash(words.toString());
+        return words.length() == 3 ? null : hash(words.toString());
     }
 
     private static void appendWords(StringBuilder out, String text) {

@@ -21,7 +21,10 @@ public final class SeenArticles {
         NEW,
         /** Published before under the same id, with other words: publish it again as a new revision. */
         CHANGED,
-        /** The same story again: under its id, under its URL with another scheme, or with exactly its words. */
+        /**
+         * The same story again: under its id, under its URL with another scheme, or — for an item without a URL —
+         * with exactly the words of one.
+         */
         SEEN
     }
 
@@ -50,7 +53,8 @@ public final class SeenArticles {
         if (item.storyKey() != null && idByStory.containsKey(item.storyKey())) {
             return Verdict.SEEN;
         }
-        if (item.contentHash() != null && idByContent.containsKey(item.contentHash())) {
+        // Words alone identify a story only when it has no URL: distinct articles may share a headline ("Morning briefing").
+        if (item.storyKey() == null && item.contentHash() != null && idByContent.containsKey(item.contentHash())) {
             return Verdict.SEEN;
         }
         return Verdict.NEW;

@@ -47,7 +47,9 @@ public class FeedRegistry implements AutoCloseable {
     private final Map<TopicPartition, Set<String>> feedsByPartition = new HashMap<>();
     private final Map<TopicPartition, Long> restoring = new ConcurrentHashMap<>();
     private final Map<String, FeedSpec> pending = new LinkedHashMap<>();
+    private final Map<String, FeedSpec> added = new LinkedHashMap<>();
     private volatile boolean assignedOnce;
+    private volatile boolean alive;
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -66,6 +68,7 @@ public class FeedRegistry implements AutoCloseable {
 
     public synchronized void start() {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        alive = true;
         thread = new Thread(this::run, "feed-registry");
         thread.setDaemon(true);
         thread.start();
@@ -73,11 +76,11 @@ public class FeedRegistry implements AutoCloseable {
 
     /** Whether this instance has joined the group and read everything it was given. */
     public boolean ready() {
-        return assignedOnce && restoring.isEmpty();
+        return alive && assignedOnce && restoring.isEmpty();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         if (consumer != null) {
             consumer.wakeup();
@@ -94,25 +97,43 @@ public class FeedRegistry implements AutoCloseable {
     private void run() {
         try {
             consumer.subscribe(List.of(Topics.FEEDS), new Rebalance());
+            Duration backoff = Duration.ZERO;
             while (running) {
-                Map<String, FeedSpec> live = new LinkedHashMap<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record, live);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        apply(record);
+                    }
+                    takeOver(added);
+                    finishRestores();
+                    backoff = Duration.ZERO;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Kafka away, the state topic not readable in time: keep what is pending and try again.
+                    backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), Duration.ofSeconds(30));
+                    log.warn("reading the feed registry failed, trying again in {} s: {}", backoff.toSeconds(), e.toString());
+                    Thread.sleep(backoff.toMillis());
                 }
-                takeOver(live);
-                finishRestores();
             }
         } catch (WakeupException e) {
             // closing
-        } catch (RuntimeException e) {
-            log.error("the feed registry reader stopped: {}; this instance polls no feeds until restarted", e.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log.error("the feed registry reader stopped: {}; this instance polls no feeds and reports itself not ready",
+                    e.toString(), e);
         } finally {
+            alive = false;
             releaseAll();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record, Map<String, FeedSpec> live) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         String where = Topics.FEEDS + " partition " + record.partition() + " offset " + record.offset();
         if (record.key() == null) {
@@ -122,9 +143,13 @@ public class FeedRegistry implements AutoCloseable {
         String feedId = record.key();
         if (record.value() == null) {
             pending.remove(feedId);
-            live.remove(feedId);
-            feedsByPartition.getOrDefault(partition, new HashSet<>()).remove(feedId);
-            scheduler.release(List.of(feedId), releaseTimeout);
+            added.remove(feedId);
+            Set<String> ids = feedsByPartition.get(partition);
+            if (ids != null) {
+                ids.remove(feedId);
+            }
+            // Nobody takes a removed feed over: no need to wait for its poll in flight.
+            scheduler.release(List.of(feedId), Duration.ZERO);
             log.atInfo().addKeyValue("feedId", feedId).log("feed {} removed from the registry", feedId);
             return;
         }
@@ -133,6 +158,11 @@ public class FeedRegistry implements AutoCloseable {
             spec = json.readValue(record.value(), FeedSpec.class);
         } catch (JacksonException | IllegalArgumentException e) {
             log.warn("{} (feed {}): not a valid FeedSpec, skipped: {}", where, feedId, e.getMessage());
+            return;
+        }
+        if (spec == null) {
+            log.warn("{} (feed {}): the value is JSON null, not a FeedSpec (a removal is a record with no value); skipped",
+                    where, feedId);
             return;
         }
         if (!spec.feedId().equals(feedId)) {
@@ -145,11 +175,14 @@ public class FeedRegistry implements AutoCloseable {
         } else if (scheduler.owns(feedId)) {
             scheduler.assign(spec, null);
         } else {
-            live.put(feedId, spec);
+            added.put(feedId, spec);
         }
     }
 
-    /** Feeds added while this instance owned their partition: their state may still exist from an earlier life. */
+    /**
+     * Hands feeds to the scheduler with the state their last owner saved (a feed added later may have one from an
+     * earlier life), then forgets them here; when the state cannot be read they stay, to be tried again.
+     */
     private void takeOver(Map<String, FeedSpec> specs) {
         if (specs.isEmpty()) {
             return;
@@ -158,7 +191,8 @@ public class FeedRegistry implements AutoCloseable {
         for (FeedSpec spec : specs.values()) {
             scheduler.assign(spec, found.get(spec.feedId()));
         }
-        log.info("took over {} feeds added to the registry ({} with a saved state)", specs.size(), found.size());
+        log.info("took over {} feeds ({} with a saved state)", specs.size(), found.size());
+        specs.clear();
     }
 
     private void finishRestores() {
@@ -171,7 +205,6 @@ public class FeedRegistry implements AutoCloseable {
             }
         }
         takeOver(pending);
-        pending.clear();
         restoring.clear();
     }
 
@@ -183,6 +216,7 @@ public class FeedRegistry implements AutoCloseable {
             restoring.remove(partition);
         }
         pending.keySet().removeAll(ids);
+        added.keySet().removeAll(ids);
         scheduler.release(ids, releaseTimeout);
         if (!ids.isEmpty()) {
             log.info("released {} feeds of {} partitions of {}", ids.size(), partitions.size(), Topics.FEEDS);

@@ -101,8 +101,15 @@ public class FeedStateStore {
         }
         try {
             FeedState state = json.readValue(record.value(), FeedState.class);
-            if (state.feedId().equals(record.key())) {
-                states.put(record.key(), state);
+            if (state == null) {
+                log.warn("{} partition {} offset {} (feed {}): the value is JSON null, not a FeedState; skipped",
+                        Topics.FEED_STATE, record.partition(), record.offset(), record.key());
+            } else if (state.feedId().equals(record.key())) {
+                FeedState held = states.get(record.key());
+                // A poll that outlived its feed's handover may land after the new owner's: the later poll wins.
+                if (held == null || !polledBefore(state, held)) {
+                    states.put(record.key(), state);
+                }
             } else {
                 log.warn("{} partition {} offset {}: key '{}' holds the state of feed '{}'; skipped", Topics.FEED_STATE,
                         record.partition(), record.offset(), record.key(), state.feedId());
@@ -111,6 +118,10 @@ public class FeedStateStore {
             log.warn("{} partition {} offset {} (feed {}): not a readable FeedState, skipped: {}", Topics.FEED_STATE,
                     record.partition(), record.offset(), record.key(), e.getMessage());
         }
+    }
+
+    private static boolean polledBefore(FeedState a, FeedState b) {
+        return a.lastPolledAt() != null && b.lastPolledAt() != null && a.lastPolledAt().isBefore(b.lastPolledAt());
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

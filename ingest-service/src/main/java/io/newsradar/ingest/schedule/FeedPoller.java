@@ -64,9 +64,10 @@ public class FeedPoller {
             return fetched(feed, state, started, fetched);
         }
         metrics.fetched(sample, "feed", PollResult.NOT_MODIFIED, 0);
-        Instant next = timing.afterSuccess(feed.pollInterval(), List.of(), result.cache(), List.of(), started);
+        PollTiming.Planned next = timing.afterSuccess(feed.pollInterval(), state.pollInterval(), List.of(), result.cache(),
+                List.of(), started);
         return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                state.recent(), started, started, next, 0, false, PollResult.NOT_MODIFIED, null), 0, 0);
+                state.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.NOT_MODIFIED, null), 0, 0);
     }
 
     private PollResult fetched(FeedSpec feed, FeedState state, Instant started, FetchResult.Fetched fetched) {
@@ -78,13 +79,13 @@ public class FeedPoller {
         }
         ItemPublisher.Published published = items.publishNew(feed, parsed, state.recent());
         List<Instant> times = parsed.items().stream().map(FeedItem::published).toList();
-        Instant next = timing.afterSuccess(feed.pollInterval(), Arrays.asList(parsed.ttl(), parsed.updatePeriod()),
-                fetched.cache(), times, started);
+        PollTiming.Planned next = timing.afterSuccess(feed.pollInterval(), state.pollInterval(),
+                Arrays.asList(parsed.ttl(), parsed.updatePeriod()), fetched.cache(), times, started);
         if (published.error() != null) {
             // Keep the old validators: the next poll must fetch the document again and publish what is left.
             FeedState partial = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                    published.recent(), started, state.lastSuccessAt(), null, state.consecutiveFailures(), state.failing(),
-                    state.lastOutcome(), null);
+                    published.recent(), started, state.lastSuccessAt(), null, state.pollInterval(), state.consecutiveFailures(),
+                    state.failing(), state.lastOutcome(), null);
             return failed(feed, partial, started, PollResult.TEMPORARY_ERROR, true, null, published.error(),
                     published.created(), published.updated());
         }
@@ -94,7 +95,7 @@ public class FeedPoller {
                     .log("feed {}: published {} new and {} updated articles", feed.feedId(), published.created(), published.updated());
         }
         return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), fetched.etag(), fetched.lastModified(),
-                published.recent(), started, started, next, 0, false, PollResult.FETCHED, null),
+                published.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.FETCHED, null),
                 published.created(), published.updated());
     }
 
@@ -116,7 +117,8 @@ public class FeedPoller {
                     .log("feed {} failed ({} in a row, next poll at {}): {}", feed.feedId(), failures, next.at(), error);
         }
         FeedState failedState = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                state.recent(), started, state.lastSuccessAt(), next.at(), failures, next.failing(), outcome, error);
+                state.recent(), started, state.lastSuccessAt(), next.at(), state.pollInterval(), failures, next.failing(),
+                outcome, error);
         return done(failedState, created, updated, outcome);
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +19,13 @@ import org.slf4j.LoggerFactory;
  * The feeds this instance owns, each with its state, polled when due on a bounded pool of workers (the overall cap on
  * concurrent polls; the fetcher caps requests per host). A feed is never polled twice at once. The feed registry
  * assigns and releases feeds as partitions of {@code news.feeds} move between instances; a released feed's poll in
- * flight is waited for, so its state is saved before the new owner reads it.
+ * flight is waited for, so its state is saved before the new owner reads it, and a poll that outlives the wait, or
+ * was still queued, saves nothing.
  */
 public class FeedScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+    private static final Duration RETRY_AFTER_CRASH = Duration.ofSeconds(30);
 
     private final FeedPoller poller;
     private final Consumer<FeedState> stateSink;
@@ -52,13 +53,12 @@ public class FeedScheduler {
             if (owned == null) {
                 return new Owned(spec, state == null ? FeedState.initial(id) : state);
             }
-            if (!owned.spec.url().equals(spec.url())) {
-                // Validators and timing belong to the old URL.
-                FeedState s = owned.state;
-                owned.state = new FeedState(s.schemaVersion(), id, null, null, s.recent(), s.lastPolledAt(),
-                        s.lastSuccessAt(), null, 0, false, s.lastOutcome(), null);
+            synchronized (owned) {
+                if (!owned.spec.url().equals(spec.url())) {
+                    owned.state = withoutValidators(owned.state);
+                }
+                owned.spec = spec;
             }
-            owned.spec = spec;
             return owned;
         });
     }
@@ -68,7 +68,10 @@ public class FeedScheduler {
         return feeds.containsKey(feedId);
     }
 
-    /** Stops polling these feeds, after waiting (up to {@code timeout}) for a poll in flight to save its state. */
+    /**
+     * Stops polling these feeds, after waiting (up to {@code timeout}, shared by all) for a poll in flight to save its
+     * state. A poll still running after that saves nothing.
+     */
     public void release(Collection<String> feedIds, Duration timeout) {
         Instant deadline = clock.instant().plus(timeout);
         for (String id : feedIds) {
@@ -77,6 +80,7 @@ public class FeedScheduler {
                 continue;
             }
             synchronized (owned) {
+                owned.leaving = true;
                 while (owned.inFlight && clock.instant().isBefore(deadline)) {
                     try {
                         owned.wait(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
@@ -85,17 +89,22 @@ public class FeedScheduler {
                         return;
                     }
                 }
+                owned.released = true;
+                if (owned.inFlight) {
+                    log.atWarn().addKeyValue("feedId", id)
+                            .log("feed {} released while its poll still runs; that poll will not save its state", id);
+                }
             }
         }
     }
 
-    /** Starts a poll of every enabled feed that is due and not being polled. */
+    /** Starts a poll of every enabled feed that is due and not being polled; returns how many started. */
     public int pollDueFeeds() {
         Instant now = clock.instant();
         int started = 0;
         for (Owned owned : feeds.values()) {
             synchronized (owned) {
-                if (owned.inFlight || !owned.spec.enabled() || !owned.due(now)) {
+                if (owned.leaving || owned.inFlight || !owned.spec.enabled() || !owned.due(now)) {
                     continue;
                 }
                 owned.inFlight = true;
@@ -104,9 +113,7 @@ public class FeedScheduler {
                 workers.execute(() -> run(owned));
                 started++;
             } catch (RejectedExecutionException e) {
-                synchronized (owned) {
-                    owned.inFlight = false;
-                }
+                finish(owned);
                 break;
             }
         }
@@ -119,15 +126,11 @@ public class FeedScheduler {
         return owned == null ? null : owned.state;
     }
 
-    public List<FeedSpec> ownedFeeds() {
-        return feeds.values().stream().map(o -> o.spec).toList();
-    }
-
     public int ownedCount() {
         return feeds.size();
     }
 
-    /** Polls running now, state saving included. */
+    /** Polls running or queued now, state saving included. */
     public int inFlightCount() {
         return (int) feeds.values().stream().filter(o -> o.inFlight).count();
     }
@@ -139,39 +142,76 @@ public class FeedScheduler {
     private void run(Owned owned) {
         FeedSpec spec = owned.spec;
         try {
-            PollResult result = poller.poll(spec, owned.state);
-            FeedState previous = owned.state;
-            owned.state = result.state();
-            if (worthSaving(previous, result.state(), owned)) {
-                stateSink.accept(result.state());
-                owned.savedAt = clock.instant();
+            if (owned.leaving) {
+                return;
             }
+            PollResult result = poller.poll(spec, owned.state);
+            FeedState next = result.state();
+            synchronized (owned) {
+                if (owned.released) {
+                    return;
+                }
+                if (!owned.spec.url().equals(spec.url())) {
+                    next = withoutValidators(next);
+                }
+                FeedState saved = owned.saved;
+                owned.state = next;
+                if (!worthSaving(saved, next, owned.savedAt)) {
+                    return;
+                }
+            }
+            stateSink.accept(next);
+            owned.saved = next;
+            owned.savedAt = clock.instant();
         } catch (RuntimeException e) {
             log.atError().addKeyValue("feedId", spec.feedId()).setCause(e)
-                    .log("feed {}: the poll or saving its state failed; it will be polled again", spec.feedId());
-            owned.retryAt = clock.instant().plusSeconds(30);
+                    .log("feed {}: the poll or saving its state failed; it is polled again in {} s", spec.feedId(),
+                            RETRY_AFTER_CRASH.toSeconds());
+            owned.retryAt = clock.instant().plus(RETRY_AFTER_CRASH);
         } finally {
-            synchronized (owned) {
-                owned.inFlight = false;
-                owned.notifyAll();
-            }
+            finish(owned);
         }
     }
 
-    private boolean worthSaving(FeedState before, FeedState after, Owned owned) {
-        boolean sameButTimes = Objects.equals(before.etag(), after.etag())
-                && Objects.equals(before.lastModified(), after.lastModified())
-                && before.recent().equals(after.recent())
-                && before.consecutiveFailures().equals(after.consecutiveFailures())
-                && Objects.equals(before.lastOutcome(), after.lastOutcome());
-        return !sameButTimes || owned.savedAt == null || !clock.instant().isBefore(owned.savedAt.plus(stateHeartbeat));
+    private static void finish(Owned owned) {
+        synchronized (owned) {
+            owned.inFlight = false;
+            owned.notifyAll();
+        }
+    }
+
+    /** Whether a state differs from the last one saved in more than its times, or the last save is old. */
+    private boolean worthSaving(FeedState saved, FeedState next, Instant savedAt) {
+        if (saved == null || savedAt == null || !clock.instant().isBefore(savedAt.plus(stateHeartbeat))) {
+            return true;
+        }
+        return !(Objects.equals(saved.etag(), next.etag())
+                && Objects.equals(saved.lastModified(), next.lastModified())
+                && saved.recent().equals(next.recent())
+                && saved.consecutiveFailures().equals(next.consecutiveFailures())
+                && saved.failing().equals(next.failing())
+                && Objects.equals(saved.pollInterval(), next.pollInterval())
+                && Objects.equals(saved.lastOutcome(), next.lastOutcome())
+                && Objects.equals(saved.lastError(), next.lastError()));
+    }
+
+    /** The state with the validators and timing of its URL forgotten: the feed's URL changed. */
+    static FeedState withoutValidators(FeedState s) {
+        return new FeedState(s.schemaVersion(), s.feedId(), null, null, s.recent(), s.lastPolledAt(), s.lastSuccessAt(),
+                null, null, 0, false, s.lastOutcome(), null);
     }
 
     private static final class Owned {
         volatile FeedSpec spec;
         volatile FeedState state;
-        volatile boolean inFlight;
+        /** The last state the sink accepted; a failed save leaves the previous one, so the next poll saves again. */
+        volatile FeedState saved;
         volatile Instant savedAt;
+        volatile boolean inFlight;
+        /** Being handed over: no new poll starts; the one in flight may still save its state. */
+        volatile boolean leaving;
+        /** Handed over: nothing is saved any more. */
+        volatile boolean released;
         volatile Instant retryAt;
 
         Owned(FeedSpec spec, FeedState state) {
@@ -180,10 +220,10 @@ public class FeedScheduler {
         }
 
         boolean due(Instant now) {
-            Instant next = state.nextPollAt();
             if (retryAt != null && now.isBefore(retryAt)) {
                 return false;
             }
+            Instant next = state.nextPollAt();
             return next == null || !now.isBefore(next);
         }
     }

@@ -18,7 +18,6 @@ import io.newsradar.ingest.parse.ParsedFeed;
 import io.newsradar.ingest.publish.ArticlePublisher;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,7 +62,8 @@ public class ItemPublisher {
     }
 
     public Published publishNew(FeedSpec feed, ParsedFeed parsed, List<SeenArticle> recent) {
-        SeenArticles seen = new SeenArticles(recent, remembered);
+        // A document longer than the window must not push its own oldest items out and republish them next time.
+        SeenArticles seen = new SeenArticles(recent, Math.max(remembered, parsed.items().size()));
         int created = 0;
         int updated = 0;
         List<FeedItem> oldestFirst = new ArrayList<>(parsed.items());
@@ -83,8 +83,15 @@ public class ItemPublisher {
             if (verdict == SeenArticles.Verdict.SEEN) {
                 continue;
             }
-            Instant now = clock.instant();
-            RawArticle article = ItemMapper.toArticle(feed, parsed, item, page(feed, item), now);
+            RawArticle article;
+            try {
+                article = ItemMapper.toArticle(feed, parsed, item, page(feed, item), clock.instant());
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("feedId", feed.feedId()).setCause(e)
+                        .log("feed {}: item {} could not be turned into an article; it is tried again at the next poll",
+                                feed.feedId(), key.articleId());
+                continue;
+            }
             try {
                 publisher.publish(article);
             } catch (RuntimeException e) {
@@ -123,6 +130,10 @@ public class ItemPublisher {
             metrics.pageFailed();
             log.atWarn().addKeyValue("feedId", feed.feedId())
                     .log("feed {}: no story found on the article page, publishing the feed's text instead: {}", feed.feedId(), e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.pageFailed();
+            log.atError().addKeyValue("feedId", feed.feedId()).setCause(e)
+                    .log("feed {}: reading the article page {} failed; publishing the feed's text instead", feed.feedId(), item.link());
         }
         return null;
     }

@@ -17,8 +17,4 @@ public record PollResult(FeedState state, String outcome, int published, int upd
     public static final String TEMPORARY_ERROR = "temporary_error";
     public static final String PERMANENT_ERROR = "permanent_error";
     public static final String REFUSED = "refused";
-
-    public boolean succeeded() {
-        return outcome.equals(FETCHED) || outcome.equals(NOT_MODIFIED);
-    }
 }

@@ -14,9 +14,10 @@ import java.util.random.RandomGenerator;
  * When a feed is polled next.
  *
  * <p>After a success: the feed's configured interval if it has one, else how often it actually publishes (the median
- * gap between its newest items), else the default; never sooner than the feed itself asks ({@code ttl},
- * {@code sy:updatePeriod}, {@code Cache-Control: max-age}, {@code Expires}, {@code Retry-After}); always within
- * [{@code minInterval}, {@code maxInterval}]; spread by a random jitter so feeds added together drift apart.
+ * gap between its newest items), else the interval chosen at its last full fetch (while it answers 304), else the
+ * default; never sooner than the feed itself asks ({@code ttl}, {@code sy:updatePeriod}, {@code Cache-Control:
+ * max-age}, {@code Expires}); always within [{@code minInterval}, {@code maxInterval}]; spread by a random jitter so
+ * feeds added together drift apart. The jitter never takes a poll below those floors.
  *
  * <p>After a failure: exponential backoff from {@code backoffInitial}, doubled per consecutive failure, up to
  * {@code temporaryBackoffMax} for temporary failures (timeouts, 5xx, 429) and {@code permanentBackoffMax} for
@@ -36,7 +37,7 @@ public final class PollTiming {
      * @param minInterval         no feed is polled more often than this
      * @param maxInterval         no healthy feed is polled less often than this
      * @param jitter              the fraction an interval is spread by, in [0, 0.5]
-     * @param backoffInitial      the wait after the first failure
+     * @param backoffInitial      the wait after the first failure (never below minInterval)
      * @param temporaryBackoffMax the ceiling for temporary failures
      * @param permanentBackoffMax the ceiling for permanent failures
      */
@@ -53,6 +54,10 @@ public final class PollTiming {
             if (minInterval.compareTo(maxInterval) > 0) {
                 throw new IllegalArgumentException("min-interval " + minInterval + " is longer than max-interval " + maxInterval);
             }
+            if (minInterval.compareTo(temporaryBackoffMax) > 0 || minInterval.compareTo(permanentBackoffMax) > 0) {
+                throw new IllegalArgumentException("min-interval " + minInterval + " is longer than a backoff ceiling ("
+                        + temporaryBackoffMax + ", " + permanentBackoffMax + ")");
+            }
             if (!(jitter >= 0 && jitter <= 0.5)) {
                 throw new IllegalArgumentException("jitter must be between 0 and 0.5, was " + jitter);
             }
@@ -63,6 +68,10 @@ public final class PollTiming {
     public record Next(Instant at, boolean failing) {
     }
 
+    /** The next poll after a success, and the interval chosen before jitter, to reuse while the feed answers 304. */
+    public record Planned(Instant at, Duration interval) {
+    }
+
     public PollTiming(Settings settings, RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings);
         this.random = Objects.requireNonNull(random);
@@ -70,23 +79,31 @@ public final class PollTiming {
 
     /**
      * @param configured  the feed's own configured interval, or {@code null}
+     * @param previous    the interval chosen at the last full fetch, or {@code null}
      * @param feedSignals intervals the document asks for ({@code ttl}, {@code sy:updatePeriod}), nulls allowed
      * @param itemTimes   publication times of the document's items, any order, nulls allowed
      */
-    public Instant afterSuccess(Duration configured, List<Duration> feedSignals, CacheHints cache, List<Instant> itemTimes,
-            Instant now) {
-        Duration interval = configured != null ? configured : cadence(itemTimes).orElse(settings.defaultInterval());
+    public Planned afterSuccess(Duration configured, Duration previous, List<Duration> feedSignals, CacheHints cache,
+            List<Instant> itemTimes, Instant now) {
+        Duration floor = settings.minInterval();
         for (Duration asked : feedSignals) {
-            interval = longer(interval, asked);
+            floor = longer(floor, asked);
         }
-        interval = longer(interval, cache.maxAge());
+        floor = longer(floor, cache.maxAge());
         if (cache.expires() != null) {
-            interval = longer(interval, Duration.between(cache.date() != null ? cache.date() : now, cache.expires()));
+            floor = longer(floor, Duration.between(cache.date() != null ? cache.date() : now, cache.expires()));
         }
-        return now.plus(jittered(clamp(interval, settings.minInterval(), settings.maxInterval())));
+        floor = shorter(floor, settings.maxInterval());
+        Duration base = configured != null ? configured
+                : cadence(itemTimes).orElse(previous != null ? previous : settings.defaultInterval());
+        Duration interval = clamp(base, floor, settings.maxInterval());
+        return new Planned(now.plus(clamp(jittered(interval), floor, settings.maxInterval())), interval);
     }
 
-    /** @param retryAfter what the server asked for, or {@code null} */
+    /**
+     * @param retryAfter what the server asked for, or {@code null}; honoured up to {@code permanentBackoffMax}, so a
+     *                   server cannot take a feed out of polling
+     */
     public Next afterFailure(int consecutiveFailures, boolean temporary, Duration retryAfter, Instant now) {
         Duration ceiling = temporary ? settings.temporaryBackoffMax() : settings.permanentBackoffMax();
         Duration backoff = settings.backoffInitial();
@@ -94,9 +111,12 @@ public final class PollTiming {
             backoff = backoff.multipliedBy(2);
         }
         boolean failing = backoff.compareTo(ceiling) >= 0;
-        backoff = longer(clamp(backoff, settings.minInterval(), ceiling), retryAfter);
-        return new Next(now.plus(jittered(clamp(backoff, settings.minInterval(), longer(ceiling, settings.maxInterval())))),
-                failing);
+        Duration floor = settings.minInterval();
+        if (retryAfter != null) {
+            floor = longer(floor, shorter(retryAfter, settings.permanentBackoffMax()));
+        }
+        Duration wait = clamp(jittered(clamp(backoff, settings.minInterval(), ceiling)), settings.minInterval(), ceiling);
+        return new Next(now.plus(longer(wait, floor)), failing);
     }
 
     /** The median gap between the newest items, when there are at least three with times. */
@@ -131,6 +151,10 @@ public final class PollTiming {
 
     private static Duration longer(Duration a, Duration b) {
         return b == null || a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration clamp(Duration d, Duration min, Duration max) {

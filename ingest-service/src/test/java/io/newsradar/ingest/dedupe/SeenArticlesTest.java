@@ -49,6 +49,15 @@ class SeenArticlesTest {
     }
 
     @Test
+    void distinctArticlesWithTheSameWordsButTheirOwnUrlsAreBothNew() {
+        SeenArticles seen = new SeenArticles(List.of(), 10);
+        seen.remember(item("https://wire.example.com/briefing/2026-11-30", null, "Morning briefing", ""));
+
+        assertThat(seen.judge(item("https://wire.example.com/briefing/2026-12-01", null, "Morning briefing", "")))
+                .isEqualTo(Verdict.NEW);
+    }
+
+    @Test
     void changedWordsUnderTheSameIdAreAnUpdateButSpacingPunctuationAndCaseAreNot() {
         SeenArticles seen = new SeenArticles(List.of(), 10);
         seen.remember(item("https://wire.example.com/a", null, "Japan pledges aid to Quang Tri", "Three dead."));

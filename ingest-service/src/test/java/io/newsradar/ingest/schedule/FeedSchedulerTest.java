@@ -7,6 +7,8 @@ import io.newsradar.contracts.FeedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +53,7 @@ class FeedSchedulerTest {
             }
             polls.incrementAndGet();
             return new PollResult(new FeedState(1, feed.feedId(), "\"e\"", null, List.of(), Instant.now(), Instant.now(),
-                    Instant.now(), 0, false, outcome, null), outcome, 0, 0);
+                    Instant.now(), null, 0, false, outcome, null), outcome, 0, 0);
         }
     }
 
@@ -115,13 +117,61 @@ class FeedSchedulerTest {
     void aFeedWhoseUrlChangesForgetsTheValidatorsOfTheOldUrl() {
         FeedScheduler scheduler = new FeedScheduler(new ScriptedPoller(), saved::add, workers, Clock.systemUTC(), Duration.ofMinutes(15));
         scheduler.assign(FeedSpec.of("a", "https://a.example/rss", "en"), new FeedState(1, "a", "\"old\"", "Mon, 30 Nov 2026 08:00:00 GMT",
-                List.of(), null, null, Instant.now().plusSeconds(600), 0, false, "fetched", null));
+                List.of(), null, null, Instant.now().plusSeconds(600), Duration.ofMinutes(10), 0, false, "fetched", null));
 
         scheduler.assign(FeedSpec.of("a", "https://a.example/atom", "en"), null);
 
         assertThat(scheduler.state("a").etag()).isNull();
         assertThat(scheduler.state("a").lastModified()).isNull();
         assertThat(scheduler.state("a").nextPollAt()).as("due now").isNull();
+    }
+
+    @Test
+    void aStateWhoseSaveFailedIsSavedByTheNextPollEvenIfThatPollChangedNothing() throws Exception {
+        ScriptedPoller poller = new ScriptedPoller();
+        AtomicInteger attempts = new AtomicInteger();
+        MovableClock clock = new MovableClock();
+        FeedScheduler scheduler = new FeedScheduler(poller, state -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("Kafka is unavailable");
+            }
+            saved.add(state);
+        }, workers, clock, Duration.ofHours(1));
+        scheduler.assign(FeedSpec.of("a", "https://a.example/rss", "en"), null);
+
+        scheduler.pollDueFeeds();
+        awaitIdle(scheduler, poller, 1);
+        int whileBackingOff = scheduler.pollDueFeeds();
+        clock.advance(Duration.ofSeconds(31));
+        scheduler.pollDueFeeds();
+        awaitIdle(scheduler, poller, 2);
+
+        assertThat(whileBackingOff).as("a failed poll or save backs off").isZero();
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(saved).hasSize(1);
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     /** Until {@code n} polls have run and none is in flight (its state saved). */
