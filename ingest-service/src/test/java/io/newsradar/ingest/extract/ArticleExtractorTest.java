@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class ArticleExtractorTest {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleExtractorTest.class);
 
     private final ArticleExtractor extractor = new ArticleExtractor();
 
@@ -30,6 +37,30 @@ class ArticleExtractorTest {
         TokenOverlap overlap = TokenOverlap.of(article.body(), page.body());
         assertThat(overlap.precision()).as("body precision of %s:%n%s", page, article.body()).isGreaterThanOrEqualTo(0.95);
         assertThat(overlap.recall()).as("body recall of %s:%n%s", page, article.body()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
+     * Body precision, recall and F1 per page and on average, logged ({@code target/surefire-reports/…-output.txt}).
+     * How fast the extractor is, is measured in {@code bench/} ({@code ExtractionBenchmark}), not here.
+     */
+    @Test
+    void averagesABodyF1OfAtLeast095OverTheNinePagesAndLogsTheFigures() throws Exception {
+        List<TokenOverlap> overlaps = new ArrayList<>();
+        for (PageFixture page : articlePages().toList()) {
+            TokenOverlap overlap = TokenOverlap.of(extractor.extract(page.url(), page.html(), page.contentType()).body(), page.body());
+            overlaps.add(overlap);
+            log.atInfo().addKeyValue("page", page.name()).addKeyValue("precision", fmt(overlap.precision()))
+                    .addKeyValue("recall", fmt(overlap.recall())).addKeyValue("f1", fmt(overlap.f1()))
+                    .log("extraction measured");
+        }
+        double precision = overlaps.stream().mapToDouble(TokenOverlap::precision).average().orElse(0);
+        double recall = overlaps.stream().mapToDouble(TokenOverlap::recall).average().orElse(0);
+        double f1 = overlaps.stream().mapToDouble(TokenOverlap::f1).average().orElse(0);
+        log.atInfo().addKeyValue("pages", overlaps.size()).addKeyValue("precision", fmt(precision))
+                .addKeyValue("recall", fmt(recall)).addKeyValue("f1", fmt(f1)).log("extraction mean");
+
+        assertThat(overlaps).hasSize(PageFixture.ARTICLES.size());
+        assertThat(f1).isGreaterThanOrEqualTo(0.95);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,6 +191,10 @@ class ArticleExtractorTest {
     })
     void takesTheSiteNameOffTheTitleButNotAPartOfTheStory(String title, String headline) {
         assertThat(Headlines.withoutSiteName(title, Set.of(), "VnExpress", "lemonde.fr")).isEqualTo(headline);
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     /** Folded words between spaces, so that a phrase matches whole words only ("Emploi" is not in "emploie"). */
