@@ -43,7 +43,7 @@ final class Redirects {
             throw FetchException.permanent(current() + " answered HTTP " + status + " with a Location that is not a URL: " + location);
         }
         if (chain.contains(next)) {
-            throw FetchException.refused("redirect loop: " + path(next));
+            throw FetchException.refused(first() + " redirects in a loop: " + path(next));
         }
         if (chain.size() > max) {
             throw FetchException.refused(first() + " redirected more than " + max + " times: " + path(next));

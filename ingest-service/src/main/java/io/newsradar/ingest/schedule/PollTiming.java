@@ -101,7 +101,7 @@ public final class PollTiming {
     }
 
     /**
-     * @param retryAfter what the server asked for, or {@code null}; honoured up to {@code permanentBackoffMax}, so a
+     * @param retryAfter what the server asked for, or {@code null}; honoured up to the longer backoff ceiling, so a
      *                   server cannot take a feed out of polling
      */
     public Next afterFailure(int consecutiveFailures, boolean temporary, Duration retryAfter, Instant now) {
@@ -113,7 +113,7 @@ public final class PollTiming {
         boolean failing = backoff.compareTo(ceiling) >= 0;
         Duration floor = settings.minInterval();
         if (retryAfter != null) {
-            floor = longer(floor, shorter(retryAfter, settings.permanentBackoffMax()));
+            floor = longer(floor, shorter(retryAfter, longer(settings.temporaryBackoffMax(), settings.permanentBackoffMax())));
         }
         Duration wait = clamp(jittered(clamp(backoff, settings.minInterval(), ceiling)), settings.minInterval(), ceiling);
         return new Next(now.plus(longer(wait, floor)), failing);

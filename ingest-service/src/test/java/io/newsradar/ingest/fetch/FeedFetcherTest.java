@@ -344,7 +344,7 @@ class FeedFetcherTest {
         server.route("/b").redirect(301, url("/a").toString());
 
         assertFailure(() -> fetcher.fetch(url("/a"), null, null), Kind.REFUSED,
-                "redirect loop: " + url("/a") + " → " + url("/b") + " → " + url("/a"));
+                url("/a") + " redirects in a loop: " + url("/a") + " → " + url("/b") + " → " + url("/a"));
         assertThat(server.requests("/a")).hasSize(1);
     }
 

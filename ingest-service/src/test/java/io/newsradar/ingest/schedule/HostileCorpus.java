@@ -96,7 +96,7 @@ final class HostileCorpus {
                 hostile("a redirect loop", "/hostile/loop-a.xml", s -> {
                     s.route("/hostile/loop-a.xml").redirect(302, "/hostile/loop-b.xml");
                     s.route("/hostile/loop-b.xml").redirect(301, "/hostile/loop-a.xml");
-                }, PollResult.REFUSED, "redirect loop: " + server.url("/hostile/loop-a.xml") + " → "
+                }, PollResult.REFUSED, server.url("/hostile/loop-a.xml") + " redirects in a loop: " + server.url("/hostile/loop-a.xml") + " → "
                         + server.url("/hostile/loop-b.xml") + " → " + server.url("/hostile/loop-a.xml")),
                 hostile("more than 5 redirects", "/hostile/hop-0.xml", s -> {
                     for (int i = 0; i < 7; i++) {
