@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,9 @@ class FeedAdminIT {
 
     private static final String RUN = Long.toString(System.nanoTime(), 36);
     private static final MediaType OPML = MediaType.parseMediaType("text/x-opml");
+
+    private static final ParameterizedTypeReference<List<Boolean>> BOOLEANS = new ParameterizedTypeReference<>() {
+    };
 
     @Value("${local.server.port}")
     int port;
@@ -118,7 +122,7 @@ class FeedAdminIT {
                 .expectBody()
                 .jsonPath("$.feeds[?(@.feedId == '%s')]".formatted(failing)).exists()
                 .jsonPath("$.feeds[?(@.feedId == '%s')]".formatted(healthy)).doesNotExist()
-                .jsonPath("$.feeds[*].health.failing").value(List.class, flags -> assertThat(flags).containsOnly(true));
+                .jsonPath("$.feeds[*].health.failing").value(BOOLEANS, flags -> assertThat(flags).containsOnly(true));
         reader().get().uri("/api/v1/feeds?failing=perhaps").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("failing");
         // And the gauges count them
@@ -205,8 +209,8 @@ class FeedAdminIT {
             an ftp url                 | {"feedId": "x", "url": "ftp://example.vn/rss"}                 | url          | FeedSpec x: url must be an absolute http(s) URL, was ftp://example.vn/rss
             no url                     | {"feedId": "x"}                                                | url          | FeedSpec x: url must not be blank
             a negative poll interval   | {"feedId": "x", "url": "https://e.vn/r", "pollInterval": "-PT5M"} | pollInterval | FeedSpec x: pollInterval must be positive, was PT-5M
-            an unreadable poll interval | {"feedId": "x", "url": "https://e.vn/r", "pollInterval": "10 minutes"} | pollInterval | pollInterval: 
-            malformed JSON             | {"feedId": "x", "url":                                         |              | the body is not valid JSON: 
+            an unreadable poll interval | {"feedId": "x", "url": "https://e.vn/r", "pollInterval": "10 minutes"} | pollInterval | pollInterval:
+            malformed JSON             | {"feedId": "x", "url":                                         |              | the body is not valid JSON:
             a JSON array               | []                                                             |              | the body must be a feed as a JSON object
             """)
     void refusesAnInvalidFeedWithAProblemNamingWhatIsWrong(String name, String body, String field, String detail) {

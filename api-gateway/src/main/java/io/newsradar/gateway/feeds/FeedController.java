@@ -85,7 +85,12 @@ public class FeedController {
             description = "201 with Location when the feed is new, 200 when it replaced one. Answers once Kafka acknowledged"
                     + " the write, and a following GET from this gateway sees it. The body is at most 64 KB; unknown fields are ignored.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FeedSpec.class))))
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FeedSpec.class))),
+            responses = {@ApiResponse(responseCode = "201", description = "added"),
+                    @ApiResponse(responseCode = "200", description = "replaced the feed with the same feedId"),
+                    @ApiResponse(responseCode = "400", description = "not a valid feed: the problem's field names what is wrong"),
+                    @ApiResponse(responseCode = "413", description = "a body over 64 KB"),
+                    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge in time")})
     public Mono<ResponseEntity<FeedView>> create(@Parameter(hidden = true) ServerWebExchange exchange) {
         return write(exchange, null);
     }
@@ -116,7 +121,10 @@ public class FeedController {
                     + " added or replacing the one with its id. Outlines that cannot be read are listed in problems. At most"
                     + " newsradar.gateway.max-opml-size (1 MB); a DOCTYPE is refused.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = OPML, schema = @Schema(type = "string"))))
+                    content = @Content(mediaType = OPML, schema = @Schema(type = "string"))),
+            responses = {@ApiResponse(responseCode = "200"),
+                    @ApiResponse(responseCode = "400", description = "not an OPML document (the parser's message says why)"),
+                    @ApiResponse(responseCode = "413", description = "a document over newsradar.gateway.max-opml-size")})
     public Mono<OpmlImport> importOpml(@Parameter(hidden = true) ServerWebExchange exchange) {
         return FeedRequests.body(exchange.getRequest(), properties.maxOpmlSize().toBytes(), "an OPML document")
                 .map(body -> {
