@@ -15,6 +15,15 @@ import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleSearch;
 import io.newsradar.gateway.search.ArticleView;
 import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.web.ArticleFilters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,6 +43,7 @@ import reactor.core.publisher.Mono;
  * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME.
  */
 @RestController
+@Tag(name = "syndication", description = "The article queries as Atom 1.0 and RSS 2.0 feeds")
 public class ArticleFeedController {
 
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
@@ -51,12 +61,28 @@ public class ArticleFeedController {
     }
 
     @GetMapping("/feeds/v1/articles.atom")
-    public Mono<ResponseEntity<String>> atom(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+    @ArticleFilters
+    @Operation(summary = "The newest matching articles as Atom 1.0", description = "Each entry links to the story; its categories"
+            + " are the tags, with schemes https://newsradar.io/tags/{pair,country,region,topic}. Feed readers that cannot send"
+            + " headers pass the key as api_key=.", responses = @ApiResponse(responseCode = "200",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))))
+    @Parameters(@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100")))
+    public Mono<ResponseEntity<String>> atom(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+                                             @Parameter(hidden = true) ServerWebExchange exchange) {
         return feed(parameters, exchange, "atom_1.0", ATOM);
     }
 
     @GetMapping("/feeds/v1/articles.rss")
-    public Mono<ResponseEntity<String>> rss(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+    @ArticleFilters
+    @Operation(summary = "The newest matching articles as RSS 2.0", description = "Each entry links to the story; its categories"
+            + " are the tags, with schemes https://newsradar.io/tags/{pair,country,region,topic}. Feed readers that cannot send"
+            + " headers pass the key as api_key=.", responses = @ApiResponse(responseCode = "200",
+            content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string"))))
+    @Parameters(@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100")))
+    public Mono<ResponseEntity<String>> rss(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+                                            @Parameter(hidden = true) ServerWebExchange exchange) {
         return feed(parameters, exchange, "rss_2.0", RSS);
     }
 

@@ -1,6 +1,13 @@
 package io.newsradar.gateway.search;
 
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import io.newsradar.gateway.web.ArticleFilters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.util.MultiValueMap;
@@ -11,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/facets}: counts for the articles matching the same filters as {@code /api/v1/articles}. */
 @RestController
+@Tag(name = "articles")
 public class FacetController {
 
     private static final Map<String, CalendarInterval> INTERVALS = Map.of("hour", CalendarInterval.Hour,
@@ -25,7 +33,12 @@ public class FacetController {
     }
 
     @GetMapping("/api/v1/facets")
-    public Mono<Facets> facets(@RequestParam MultiValueMap<String, String> parameters) {
+    @ArticleFilters
+    @Operation(summary = "Counts of the matching articles per tag, and a histogram of when they were published",
+            description = "Exact counts per topic, pair, country, region and language; empty histogram buckets are included.")
+    @Parameters(@Parameter(name = "interval", in = ParameterIn.QUERY, description = "the histogram's buckets, default day",
+            schema = @Schema(type = "string", allowableValues = {"hour", "day", "week", "month"})))
+    public Mono<Facets> facets(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ArticleQuery query = ArticleQuery.filters(parameters, regions, Set.of("interval"));
         String interval = parameters.getFirst("interval") == null ? "day" : parameters.getFirst("interval");
         if (!INTERVALS.containsKey(interval)) {

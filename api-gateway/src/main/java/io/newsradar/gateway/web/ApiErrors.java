@@ -1,6 +1,9 @@
 package io.newsradar.gateway.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.newsradar.gateway.feeds.FeedNotFoundException;
+import io.newsradar.gateway.feeds.FeedRegistryUnavailableException;
+import io.newsradar.gateway.feeds.InvalidFeedException;
 import io.newsradar.gateway.search.InvalidQueryException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +34,30 @@ public class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "search is unavailable right now; try again shortly");
         problem.setTitle("Search unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidFeedException.class)
+    ProblemDetail invalidFeed(InvalidFeedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.status() == HttpStatus.BAD_REQUEST ? "Invalid feed" : "Body too large");
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(FeedNotFoundException.class)
+    ProblemDetail feedNotFound(FeedNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such feed");
+        return problem;
+    }
+
+    @ExceptionHandler(FeedRegistryUnavailableException.class)
+    ProblemDetail feedRegistryUnavailable(FeedRegistryUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Feed registry unavailable");
         return problem;
     }
 }

@@ -1,0 +1,36 @@
+package io.newsradar.gateway.feeds;
+
+import io.newsradar.contracts.FeedState;
+import java.time.Instant;
+
+/**
+ * How a feed's polling goes, as ingest-service last wrote it to {@code news.feed-state}.
+ *
+ * @param status              {@code never polled}, {@code ok}, {@code retrying} (failed lately, still within its
+ *                            backoff) or {@code failing} (failed long enough to need a human)
+ * @param lastPolledAt        when it was last polled, {@code null} if never
+ * @param lastSuccessAt       when a poll last succeeded, {@code null} if never
+ * @param nextPollAt          when it is due next, {@code null} for "as soon as an ingest instance owns it"
+ * @param consecutiveFailures failed polls since the last success
+ * @param failing             whether ingest-service has flagged it as failing
+ * @param lastOutcome         {@code fetched}, {@code not_modified}, {@code temporary_error}, {@code permanent_error} or
+ *                            {@code refused}; {@code null} before the first poll
+ * @param lastError           what the last failure was; {@code null} after a success
+ */
+public record FeedHealth(String status, Instant lastPolledAt, Instant lastSuccessAt, Instant nextPollAt, int consecutiveFailures,
+                         boolean failing, String lastOutcome, String lastError) {
+
+    static final FeedHealth NEVER_POLLED = new FeedHealth("never polled", null, null, null, 0, false, null, null);
+
+    /** The health a state tells, or {@link #NEVER_POLLED} when there is none. */
+    static FeedHealth of(FeedState state) {
+        if (state == null) {
+            return NEVER_POLLED;
+        }
+        String status = state.failing() ? "failing"
+                : state.consecutiveFailures() > 0 ? "retrying"
+                : state.lastPolledAt() == null ? "never polled" : "ok";
+        return new FeedHealth(status, state.lastPolledAt(), state.lastSuccessAt(), state.nextPollAt(), state.consecutiveFailures(),
+                state.failing(), state.lastOutcome(), state.lastError());
+    }
+}

@@ -1,0 +1,50 @@
+package io.newsradar.gateway.feeds;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsradar.contracts.FeedSpec;
+import io.newsradar.contracts.FeedState;
+import io.newsradar.contracts.Topics;
+import io.newsradar.gateway.GatewayProperties;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class FeedsConfiguration {
+
+    /**
+     * The registry, its views reading from the start. Creating the clients never waits for Kafka: a broker that is
+     * away makes only the feeds routes answer 503, and the views keep trying until it is back.
+     */
+    @Bean(destroyMethod = "close")
+    FeedRegistry feedRegistry(GatewayProperties properties, MeterRegistry meters) {
+        GatewayProperties.Kafka kafka = properties.kafka();
+        String servers = kafka.bootstrapServers();
+        var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.timeout().toMillis()),
+                new StringSerializer(), new ByteArraySerializer());
+        Admin admin = Admin.create(Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry-admin"));
+        var feeds = new TopicView<>(Topics.FEEDS, servers, (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedSpec.class));
+        var states = new TopicView<>(Topics.FEED_STATE, servers, (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedState.class));
+        FeedRegistry registry = new FeedRegistry(producer, admin, feeds, states, kafka.timeout());
+        Gauge.builder("newsradar.gateway.feeds", registry, FeedRegistry::size)
+                .description("feeds in the registry (news.feeds)").register(meters);
+        Gauge.builder("newsradar.gateway.feeds.failing", registry, FeedRegistry::failing)
+                .description("feeds in the registry that ingest-service flags as failing (news.feed-state)").register(meters);
+        registry.start();
+        return registry;
+    }
+}

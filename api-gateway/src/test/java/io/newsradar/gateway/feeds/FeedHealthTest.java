@@ -1,0 +1,25 @@
+package io.newsradar.gateway.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsradar.contracts.FeedState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedHealthTest {
+
+    @Test
+    void tellsTheHealthFromTheState() {
+        Instant polled = Instant.parse("2026-11-22T08:05:00Z");
+        assertThat(FeedHealth.of(null).status()).isEqualTo("never polled");
+        assertThat(FeedHealth.of(FeedState.initial("a")).status()).isEqualTo("never polled");
+        assertThat(FeedHealth.of(state(polled, 0, false)).status()).isEqualTo("ok");
+        assertThat(FeedHealth.of(state(polled, 2, false)).status()).isEqualTo("retrying");
+        assertThat(FeedHealth.of(state(polled, 9, true)).status()).isEqualTo("failing");
+    }
+
+    private static FeedState state(Instant polled, int failures, boolean failing) {
+        return new FeedState(1, "a", null, null, List.of(), polled, null, null, failures, failing, "fetched", null);
+    }
+}
