@@ -25,6 +25,7 @@ class ApiKeysIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestServers.registerElasticsearch(registry);
+        TestServers.registerKafka(registry);
         registry.add("newsradar.gateway.api-keys[0].name", () -> "test-reader");
         registry.add("newsradar.gateway.api-keys[0].sha256", () -> ApiKeys.sha256(TestKeys.READER));
         registry.add("newsradar.gateway.api-keys[1].name", () -> "test-admin");

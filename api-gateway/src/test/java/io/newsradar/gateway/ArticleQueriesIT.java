@@ -45,6 +45,7 @@ class ArticleQueriesIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestServers.registerElasticsearch(registry);
+        TestServers.registerKafka(registry);
         TestKeys.register(registry);
     }
 

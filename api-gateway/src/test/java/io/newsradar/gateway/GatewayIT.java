@@ -36,6 +36,7 @@ class GatewayIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestServers.registerElasticsearch(registry);
+        TestServers.registerKafka(registry);
         TestKeys.register(registry);
     }
 
