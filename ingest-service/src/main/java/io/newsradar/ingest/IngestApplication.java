@@ -60,13 +60,17 @@ public class IngestApplication {
                 "logging.level.org.springframework.boot.SpringApplication", "off"));
         try (ConfigurableApplicationContext context = application.run(Arrays.copyOfRange(args, 1, args.length))) {
             context.getBean(FeedSeeder.class).put(result.feeds());
-            out.println("wrote " + result.feeds().size() + " feeds from " + file + " to news.feeds"
-                    + (result.problems().isEmpty() ? "" : "; " + result.problems().size() + " outlines skipped"));
+            out.println("wrote " + count(result.feeds().size(), "feed") + " from " + file + " to news.feeds"
+                    + (result.problems().isEmpty() ? "" : "; " + count(result.problems().size(), "outline") + " skipped"));
             return result.problems().isEmpty() ? 0 : 3;
         } catch (RuntimeException e) {
             out.println("import-opml failed: " + reason(e));
             return 1;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The first message in the chain of causes that is not the framework's wrapper around it. */

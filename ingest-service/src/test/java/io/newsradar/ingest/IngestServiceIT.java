@@ -10,7 +10,11 @@ import io.newsradar.ingest.schedule.FeedScheduler;
 import io.newsradar.testsupport.FeedServer;
 import io.newsradar.testsupport.RssFeed;
 import io.newsradar.testsupport.TestServers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +160,33 @@ class IngestServiceIT {
                     .isEqualTo("\"d" + i + "\"");
         }
         assertThat(articleKeys("actu-asie")).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
+    void importOpmlWritesEveryFeedOfTheListToTheRegistryAndReportsTheOutlinesItSkipped() throws Exception {
+        feeds.route("/opml-a.xml").body("application/rss+xml", RssFeed.channel("Tin Mekong", "https://mekong.example.vn/", "vi")
+                .item("Luang Namtha đón đoàn doanh nghiệp Việt Nam", "https://mekong.example.vn/luang-namtha", "Hợp tác.",
+                        Instant.parse("2026-11-22T03:00:00Z")).toXml());
+        Path opml = Files.createTempFile("subscriptions", ".opml");
+        Files.writeString(opml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><body>
+                  <outline text="Tin Mekong" language="vi" newsradarId="opml-a" xmlUrl="%s"/>
+                  <outline text="Not a web feed" xmlUrl="gopher://mekong.example.vn/rss"/>
+                </body></opml>
+                """.formatted(feeds.url("/opml-a.xml")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = IngestApplication.importOpml(new String[] {opml.toString(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + TestServers.kafka().bootstrapServers()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isEqualTo(3);
+        assertThat(report).contains("outline 2 ('Not a web feed')", "wrote 1 feed from " + opml, "1 outline skipped");
+        await(() -> articleKeys("opml-a").size() == 1, "the imported feed's article");
+        Files.delete(opml);
     }
 
     private static ConfigurableApplicationContext startInstance() {
