@@ -64,7 +64,7 @@ final class DemoFeed {
         element(xml, "link", baseUrl + "/");
         element(xml, "description", title + " (newsradar demo feed)");
         element(xml, "language", language);
-        element(xml, "ttl", "1");
+        // No <ttl>: its unit is the minute, and ingest honours it, while a demo story arrives every few seconds.
         for (Item item : List.copyOf(items)) {
             xml.append("<item>\n");
             element(xml, "title", item.story().title());
