@@ -182,9 +182,10 @@ class LiveStreamIT {
     void aClientThatStopsReadingGetsAGapWhileAFastOneGetsEverything() throws Exception {
         // Given a client that reads everything and one that stops reading (a small socket buffer, never read)
         String feed = feed();
-        int count = 150;
-        // 14 MB in all: more than the socket buffers, the server's and the stream's own buffer hold together
-        String bigLead = "x".repeat(96 * 1024);
+        // 14 MB in all: more than the socket buffers (4 MB here) and the server's write pipeline (some 160 events) and the
+        // stream's own buffer hold together
+        int count = 600;
+        String bigLead = "x".repeat(24 * 1024);
         double gapsBefore = meters.counter("newsradar.gateway.stream.gaps", "reason", "slow").count();
         try (SseClient fast = open("?feed=" + feed, key()); SseClient slow = SseClient.open(port, "/api/v1/stream?feed=" + feed,
                 key(), 4096)) {
@@ -193,7 +194,7 @@ class LiveStreamIT {
             // When many large articles are classified
             for (int i = 0; i < count; i++) {
                 publish(article(feed, i).lead(bigLead).build());
-                Thread.sleep(10);
+                Thread.sleep(2);
             }
 
             // Then the fast one gets every article and no gap
@@ -207,6 +208,7 @@ class LiveStreamIT {
                 got.add(e);
             }
             SseClient.Event gap = got.get(got.size() - 1);
+            assertThat(gap.event()).as("the last of %d events the slow client read", got.size()).isEqualTo("gap");
             assertThat(gap.event()).isEqualTo("gap");
             List<String> before = got.subList(0, got.size() - 1).stream().map(LiveStreamIT::idOf).toList();
             assertThat(before).hasSizeLessThan(count);

@@ -1,5 +1,6 @@
 package io.newsradar.gateway;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class SseClient implements AutoCloseable {
 
     private SseClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
         socket.setSoTimeout(20_000);
         String statusLine = headerLine();
         status = Integer.parseInt(statusLine.split(" ")[1]);
