@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit       each key's token bucket
  * @param kafka           where the feed registry lives ({@code news.feeds}, {@code news.feed-state})
  * @param maxOpmlSize     the largest OPML document {@code POST /api/v1/feeds/opml} accepts
+ * @param live            the live stream, {@code GET /api/v1/stream}
  */
 @ConfigurationProperties("newsradar.gateway")
 public record GatewayProperties(
@@ -27,7 +28,8 @@ public record GatewayProperties(
         @DefaultValue List<ApiKeys.Key> apiKeys,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Kafka kafka,
-        @DefaultValue("1MB") DataSize maxOpmlSize) {
+        @DefaultValue("1MB") DataSize maxOpmlSize,
+        @DefaultValue Live live) {
 
     /**
      * @param requestsPerSecond the sustained rate of one key
@@ -42,6 +44,45 @@ public record GatewayProperties(
      *                         gateway's view of the registry to catch up, before the client gets a 503
      */
     public record Kafka(@DefaultValue("localhost:9092") String bootstrapServers, @DefaultValue("5s") Duration timeout) {
+    }
+
+    /**
+     * @param horizon           articles published longer ago than this (backfills, replays) are searchable but not pushed
+     *                          live, nor sent on resume
+     * @param heartbeat         how often an idle stream gets a comment line, so proxies keep it open
+     * @param idleTimeout       a stream that has sent no article for this long is ended; a client resumes with
+     *                          {@code Last-Event-ID}
+     * @param bufferSize        articles one stream may fall behind by before it gets a {@code gap} event and ends
+     * @param maxResume         the most missed articles one resume sends; past it the stream sends them, then a
+     *                          {@code gap}, and the client resumes again from there
+     * @param recentArticles    the latest articles read from Kafka kept in memory, so a resume needs the index only for
+     *                          what is older (and so what Kafka has and the index has not yet is not lost)
+     * @param maxStreams        open streams this gateway holds at most; past it, {@code 503}
+     * @param maxStreamsPerKey  open streams one API key may hold; past it, {@code 429}
+     */
+    public record Live(
+            @DefaultValue("48h") Duration horizon,
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("256") int bufferSize,
+            @DefaultValue("1000") int maxResume,
+            @DefaultValue("2000") int recentArticles,
+            @DefaultValue("5000") int maxStreams,
+            @DefaultValue("50") int maxStreamsPerKey) {
+
+        public Live {
+            if (horizon.isNegative() || horizon.isZero() || heartbeat.isNegative() || heartbeat.isZero()
+                    || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("newsradar.gateway.live: horizon, heartbeat and idle-timeout must be positive");
+            }
+            if (bufferSize < 1 || maxResume < 1 || recentArticles < 1) {
+                throw new IllegalArgumentException("newsradar.gateway.live: buffer-size, max-resume and recent-articles must be at least 1");
+            }
+            if (maxStreams < 1 || maxStreamsPerKey < 1 || maxStreamsPerKey > maxStreams) {
+                throw new IllegalArgumentException("newsradar.gateway.live: max-streams and max-streams-per-key must be at least 1,"
+                        + " and max-streams-per-key at most max-streams");
+            }
+        }
     }
 
     public GatewayProperties {

@@ -110,6 +110,25 @@ public class ArticleSearch {
                 .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList());
     }
 
+    /**
+     * The articles matching the query's filters, published at or after {@code publishedSince}, classified after the
+     * position ({@code classifiedAt}, then article id), oldest first: what a live stream resuming from there missed.
+     */
+    public Mono<List<ArticleDocument>> classifiedAfter(ArticleQuery query, long classifiedAtMillis, String articleId,
+            Instant publishedSince, int limit) {
+        Query filter = toQuery(query, regions);
+        Query since = Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt").gte(publishedSince.toString()))));
+        return Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS)
+                        .query(q -> q.bool(b -> b.filter(filter, since)))
+                        .size(limit)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .sort(List.of(SortOptions.of(o -> o.field(f -> f.field("classifiedAt").order(SortOrder.Asc))),
+                                SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)))))
+                        .searchAfter(FieldValue.of(classifiedAtMillis), FieldValue.of(articleId)), ArticleDocument.class))
+                .timeout(timeout)
+                .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());
+    }
+
     /** The article, or empty when there is none with that id. */
     public Mono<ArticleView> find(String articleId) {
         return Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), ArticleDocument.class))

@@ -21,7 +21,7 @@ public record ArticleView(
         ArticleDocument.Tags tags,
         String classifierVersion) {
 
-    static ArticleView of(ArticleDocument doc) {
+    public static ArticleView of(ArticleDocument doc) {
         return new ArticleView(doc.articleId(), doc.url(), doc.title(), doc.lead(), doc.source(), doc.feedId(),
                 doc.language(), doc.publishedAt(), doc.pair(), doc.countries(), doc.regions(), doc.topics(), doc.tags(),
                 doc.classifierVersion());

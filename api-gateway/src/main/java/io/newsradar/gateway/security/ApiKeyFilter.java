@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiKeyFilter implements WebFilter, Ordered {
 
+    /** The exchange attribute holding the {@link ApiKeys.Key} a request was let in with. */
+    public static final String KEY_ATTRIBUTE = ApiKeyFilter.class.getName() + ".key";
     static final String HEADER = "X-Api-Key";
     static final String PARAMETER = "api_key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -76,6 +78,7 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
             return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate", "Too many requests",
                     "the key '" + key.get().name() + "' is over its rate limit; retry after " + seconds + " s", seconds);
         }
+        exchange.getAttributes().put(KEY_ATTRIBUTE, key.get());
         return chain.filter(withoutKeyParameter(exchange));
     }
 

@@ -4,13 +4,17 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.newsradar.gateway.feeds.FeedNotFoundException;
 import io.newsradar.gateway.feeds.FeedRegistryUnavailableException;
 import io.newsradar.gateway.feeds.InvalidFeedException;
+import io.newsradar.gateway.live.StreamLimitException;
 import io.newsradar.gateway.search.InvalidQueryException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,43 +25,59 @@ public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(InvalidQueryException.class)
-    ProblemDetail invalidQuery(InvalidQueryException e) {
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid query");
         problem.setProperty("parameter", e.parameter());
-        return problem;
+        return problem(problem);
     }
 
     @ExceptionHandler({TimeoutException.class, IOException.class, ElasticsearchException.class})
-    ProblemDetail searchUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> searchUnavailable(Exception e) {
         log.atWarn().setCause(e).log("search failed: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "search is unavailable right now; try again shortly");
         problem.setTitle("Search unavailable");
-        return problem;
+        return problem(problem);
     }
 
     @ExceptionHandler(InvalidFeedException.class)
-    ProblemDetail invalidFeed(InvalidFeedException e) {
+    ResponseEntity<ProblemDetail> invalidFeed(InvalidFeedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.status() == HttpStatus.BAD_REQUEST ? "Invalid feed" : "Body too large");
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
-        return problem;
+        return problem(problem);
+    }
+
+    @ExceptionHandler(StreamLimitException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(StreamLimitException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.status() == HttpStatus.TOO_MANY_REQUESTS ? "Too many streams for this key" : "Too many streams");
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(FeedNotFoundException.class)
-    ProblemDetail feedNotFound(FeedNotFoundException e) {
+    ResponseEntity<ProblemDetail> feedNotFound(FeedNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("No such feed");
-        return problem;
+        return problem(problem);
     }
 
     @ExceptionHandler(FeedRegistryUnavailableException.class)
-    ProblemDetail feedRegistryUnavailable(FeedRegistryUnavailableException e) {
+    ResponseEntity<ProblemDetail> feedRegistryUnavailable(FeedRegistryUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Feed registry unavailable");
-        return problem;
+        return problem(problem);
+    }
+
+    /**
+     * The problem as {@code application/problem+json} whatever the route produces: a failed {@code /api/v1/stream}
+     * request (which asks for {@code text/event-stream}) gets a problem document too, not an event.
+     */
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
