@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * api-gateway settings ({@code newsradar.gateway.*}; environment {@code NEWSRADAR_GATEWAY_…}).
  *
  * @param searchTimeout   how long one Elasticsearch call may take before the client gets a 503
+ * @param maxConcurrentSearches Elasticsearch calls this gateway makes at once; past it a request gets a 503 with
+ *                        {@code Retry-After} at once, so that under overload the answers given stay fast
  * @param defaultPageSize articles per page when the client does not ask
  * @param maxPageSize     the most articles one page may hold
  * @param apiKeys         the API keys: name, hex SHA-256 of the key ({@code sha256sum}), role {@code reader} or
@@ -23,6 +25,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("newsradar.gateway")
 public record GatewayProperties(
         @DefaultValue("5s") Duration searchTimeout,
+        @DefaultValue("32") int maxConcurrentSearches,
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue List<ApiKeys.Key> apiKeys,

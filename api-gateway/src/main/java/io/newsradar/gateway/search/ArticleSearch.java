@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.TextFolding;
@@ -46,15 +47,19 @@ public class ArticleSearch {
     private static final String NO_PIT = "";
     private static final int TOTAL_UP_TO = 10_000;
     private static final int FACET_SIZE = 50;
+    /** Lists show no body: leaving it and its folded copies in the index halves what every page reads and parses. */
+    private static final SourceConfig LIST_FIELDS = SourceConfig.of(c -> c.filter(f -> f.excludes("body", "folded")));
 
     private final ElasticsearchAsyncClient client;
     private final Duration timeout;
     private final RegionCodes regions;
+    private final SearchLimiter limiter;
 
-    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions) {
+    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions, SearchLimiter limiter) {
         this.client = client;
         this.timeout = timeout;
         this.regions = regions;
+        this.limiter = limiter;
     }
 
     public Mono<ArticlePage> search(ArticleQuery query) {
@@ -70,20 +75,21 @@ public class ArticleSearch {
                 : snapshot ? Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id())
                 : Mono.just(NO_PIT);
         Query filter = toQuery(query, regions);
-        return pit.timeout(timeout).flatMap(pitId -> Mono.fromFuture(() -> client.search(s -> {
+        return limiter.limit(() -> pit.timeout(timeout).flatMap(pitId -> Mono.fromFuture(() -> client.search(s -> {
                     if (pitId.equals(NO_PIT)) {
                         s.index(ArticleDocument.ALIAS);
                     } else {
                         s.pit(p -> p.id(pitId).keepAlive(KEEP_ALIVE));
                     }
                     // Counting stops at 10,000: an exact count of a broad filter costs more than the page itself.
-                    s.query(filter).size(query.size()).trackTotalHits(t -> t.count(TOTAL_UP_TO)).sort(sort(query.sort()));
+                    s.query(filter).size(query.size()).trackTotalHits(t -> t.count(TOTAL_UP_TO)).sort(sort(query.sort()))
+                            .source(LIST_FIELDS);
                     return query.cursor() == null ? s : s.searchAfter(query.cursor().after());
                 }, ArticleDocument.class))
                 .timeout(timeout)
                 .onErrorMap(ElasticsearchException.class, e -> expired(e) ? new InvalidQueryException("cursor",
                         "this cursor has expired (pages are kept for 2 minutes): start again from the first page") : e)
-                .map(response -> page(response, query, fingerprint, pitId)));
+                .map(response -> page(response, query, fingerprint, pitId))));
     }
 
     private ArticlePage page(SearchResponse<ArticleDocument> response, ArticleQuery query, String fingerprint, String pitId) {
@@ -104,10 +110,10 @@ public class ArticleSearch {
     /** The newest articles matching the query's filters: one page, no cursor (what a feed reader polls). */
     public Mono<List<ArticleView>> latest(ArticleQuery query) {
         Query filter = toQuery(query, regions);
-        return Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter).size(query.size())
-                        .sort(sort(ArticleQuery.Sort.NEWEST)), ArticleDocument.class))
+        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter)
+                        .size(query.size()).sort(sort(ArticleQuery.Sort.NEWEST)).source(LIST_FIELDS), ArticleDocument.class))
                 .timeout(timeout)
-                .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList());
+                .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList()));
     }
 
     /**
@@ -121,6 +127,7 @@ public class ArticleSearch {
         return Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS)
                         .query(q -> q.bool(b -> b.filter(filter, since)))
                         .size(limit)
+                        .source(LIST_FIELDS)
                         .trackTotalHits(t -> t.enabled(false))
                         .sort(List.of(SortOptions.of(o -> o.field(f -> f.field("classifiedAt").order(SortOrder.Asc))),
                                 SortOptions.of(o -> o.field(f -> f.field("articleId").order(SortOrder.Asc)))))
@@ -131,16 +138,16 @@ public class ArticleSearch {
 
     /** The article, or empty when there is none with that id. */
     public Mono<ArticleView> find(String articleId) {
-        return Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), ArticleDocument.class))
+        return limiter.limit(() -> Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), ArticleDocument.class))
                 .timeout(timeout)
                 .filter(response -> response.found() && response.source() != null)
-                .map(response -> ArticleView.of(response.source()));
+                .map(response -> ArticleView.of(response.source())));
     }
 
     /** Counts per topic, pair, country, region and language, and per {@code interval} of publication time. */
     public Mono<Facets> facets(ArticleQuery query, CalendarInterval interval) {
         Query filter = toQuery(query, regions);
-        return Mono.fromFuture(() -> client.search(s -> {
+        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> {
                     s.index(ArticleDocument.ALIAS).query(filter).size(0).trackTotalHits(t -> t.enabled(true));
                     for (String field : FACETS) {
                         s.aggregations(field, a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
@@ -159,7 +166,7 @@ public class ArticleSearch {
                     List<Facets.Bucket> histogram = response.aggregations().get("published").dateHistogram().buckets().array()
                             .stream().map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList();
                     return new Facets(response.hits().total() == null ? 0 : response.hits().total().value(), counts, histogram);
-                });
+                }));
     }
 
     static Query toQuery(ArticleQuery query, RegionCodes regions) {

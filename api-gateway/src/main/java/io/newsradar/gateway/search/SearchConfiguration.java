@@ -2,6 +2,7 @@ package io.newsradar.gateway.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import io.newsradar.gateway.GatewayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,9 @@ class SearchConfiguration {
     }
 
     @Bean
-    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties, RegionCodes regions) {
-        return new ArticleSearch(client, properties.searchTimeout(), regions);
+    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties, RegionCodes regions,
+            MeterRegistry meters) {
+        return new ArticleSearch(client, properties.searchTimeout(), regions,
+                new SearchLimiter(properties.maxConcurrentSearches(), meters));
     }
 }

@@ -6,6 +6,7 @@ import io.newsradar.gateway.feeds.FeedRegistryUnavailableException;
 import io.newsradar.gateway.feeds.InvalidFeedException;
 import io.newsradar.gateway.live.StreamLimitException;
 import io.newsradar.gateway.search.InvalidQueryException;
+import io.newsradar.gateway.search.SearchLimiter;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -39,6 +40,14 @@ public class ApiErrors {
                 "search is unavailable right now; try again shortly");
         problem.setTitle("Search unavailable");
         return problem(problem);
+    }
+
+    @ExceptionHandler(SearchLimiter.OverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(SearchLimiter.OverloadedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Too busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(InvalidFeedException.class)
