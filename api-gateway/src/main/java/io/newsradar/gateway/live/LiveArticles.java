@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,7 +104,7 @@ public final class LiveArticles implements AutoCloseable {
                     .log("the live stream's consumer stopped: {}", e.getMessage());
         } finally {
             sink.tryEmitComplete();
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         }
     }
 
@@ -142,7 +143,7 @@ public final class LiveArticles implements AutoCloseable {
                 throw new IllegalArgumentException("the record has no value");
             }
             ArticleDocument doc = ArticleDocument.of(WIRE.readValue(record.value(), ClassifiedArticle.class));
-            if (doc.publishedAt().isBefore(Instant.now(clock).minus(horizon))) {
+            if (doc.publishedAt() != null && doc.publishedAt().isBefore(Instant.now(clock).minus(horizon))) {
                 log.atDebug().addKeyValue("articleId", doc.articleId()).addKeyValue("publishedAt", doc.publishedAt())
                         .log("not pushed live: published before the horizon");
                 return;
