@@ -29,7 +29,13 @@ final class MetricNames {
             "process_cpu_usage", "Micrometer's processor metrics");
 
     /** Named in the dashboard before the code emits it; its panel says so. */
-    static final Set<String> PLANNED = Set.of("newsradar_gateway_streams_open");
+    /** Metrics a panel shows before any service emits them (none at the moment). */
+    static final Set<String> PLANNED = Set.of();
+
+    /** {@code newsradar_gateway_streams_open} → {@code newsradar.gateway.streams.open}, as the code names it. */
+    static String dotted(String prometheusName) {
+        return UNIT_SUFFIX.matcher(prometheusName).replaceFirst("").replace('_', '.');
+    }
 
     private static final Pattern SERIES_SUFFIX = Pattern.compile("_(bucket|count|sum|max)$");
     private static final Pattern UNIT_SUFFIX = Pattern.compile("_(total|seconds)$");
@@ -66,8 +72,7 @@ final class MetricNames {
         if (FRAMEWORK.containsKey(prometheusName) || FRAMEWORK.containsKey(series) || PLANNED.contains(prometheusName)) {
             return true;
         }
-        String dotted = UNIT_SUFFIX.matcher(series).replaceFirst("").replace('_', '.');
-        return emittedDottedNames.contains(dotted);
+        return emittedDottedNames.contains(dotted(series));
     }
 
     /**
