@@ -100,7 +100,8 @@
     if (state.view.size) {
       params.set('view', [...state.view].sort().join(','));
     }
-    const search = params.toString();
+    // Commas and spaces as a person would type them: ?region=VN-54,VN-56&q=bac%20giang
+    const search = [...params].map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2C/g, ',')}`).join('&');
     window.history.replaceState(null, '', window.location.pathname + (search ? '?' + search : ''));
   }
 

@@ -168,6 +168,13 @@ class NewsroomPageIT {
         // and the chart counts this feed's stories per topic over the last 24 hours
         wait.until(d -> !d.findElements(By.cssSelector("#chart svg .chart-row[data-topic='labour']")).isEmpty());
         saveScreenshot("newsroom.png");
+
+        // and on a wall display, large type and high contrast are kept in the address too
+        driver.findElement(By.id("large-type")).click();
+        driver.findElement(By.id("high-contrast")).click();
+        wait.until(ExpectedConditions.urlContains("view=contrast,large"));
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("class")).contains("large-type").contains("high-contrast");
+        saveScreenshot("newsroom-wall.png");
         assertThat(consoleErrors()).as("the browser console").isEmpty();
     }
 
