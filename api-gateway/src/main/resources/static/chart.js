@@ -32,7 +32,7 @@ window.NewsroomChart = (() => {
    * @param hour  one hour in ms
    */
   function draw(rows, start, hour) {
-    const height = rows.length * ROW + AXIS;
+    const height = rows.length ? rows.length * ROW + AXIS : 0;
     const svg = node('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, class: 'topics-chart', role: 'img',
       'aria-label': rows.length ? `Articles per topic and hour: ${rows.map((r) => `${r.topic} ${r.total}`).join(', ')}`
@@ -57,6 +57,9 @@ window.NewsroomChart = (() => {
       group.append(node('text', { x: WIDTH, y: y + ROW / 2 + 5, class: 'chart-total', 'text-anchor': 'end' }, String(row.total)));
       svg.append(group);
     });
+    if (!rows.length) {
+      return svg;
+    }
     const axisY = rows.length * ROW + 16;
     svg.append(node('text', { x: LABEL, y: axisY, class: 'chart-axis' }, hourLabel(start)));
     svg.append(node('text', { x: LABEL + BAR_AREA / 2, y: axisY, class: 'chart-axis', 'text-anchor': 'middle' },

@@ -1,16 +1,15 @@
 package io.newsradar.gateway;
 
+import static io.newsradar.gateway.NewsroomFixtures.article;
+import static io.newsradar.gateway.NewsroomFixtures.connection;
+import static io.newsradar.gateway.NewsroomFixtures.consoleProblems;
+import static io.newsradar.gateway.NewsroomFixtures.feed;
+import static io.newsradar.gateway.NewsroomFixtures.firstShownId;
+import static io.newsradar.gateway.NewsroomFixtures.saveScreenshot;
+import static io.newsradar.gateway.NewsroomFixtures.shownIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
-import io.newsradar.contracts.CountryTag;
-import io.newsradar.contracts.Evidence;
-import io.newsradar.contracts.PairTag;
-import io.newsradar.contracts.RawArticle;
-import io.newsradar.contracts.RegionTag;
-import io.newsradar.contracts.TopicTag;
-import io.newsradar.contracts.Topics;
 import io.newsradar.gateway.live.LiveArticles;
 import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
@@ -21,25 +20,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,7 +37,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The newsroom page in the system's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven
@@ -60,11 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
 class NewsroomPageIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static KafkaProducer<String, String> producer;
+    private static NewsroomFixtures fixtures;
     private static Path profile;
     private static ChromeDriver driver;
 
@@ -82,12 +68,10 @@ class NewsroomPageIT {
 
     @BeforeAll
     static void browser() throws IOException {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+        fixtures = new NewsroomFixtures();
         IndexedArticles.index(List.of());
         profile = Files.createTempDirectory("newsradar-chromium-");
         driver = SystemChromium.start(profile, Path.of("target", "chromedriver.log"));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -95,8 +79,8 @@ class NewsroomPageIT {
         if (driver != null) {
             driver.quit();
         }
-        if (producer != null) {
-            producer.close();
+        if (fixtures != null) {
+            fixtures.close();
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -114,28 +98,28 @@ class NewsroomPageIT {
     @Test
     void aClassifiedArticleAppearsAtTheTopAndItsTopicChipFiltersTheListAndTheAddress() throws Exception {
         // Given a feed with a labour story and a culture story from earlier today, and the page opened on that feed
-        String feed = "page" + Long.toString(System.nanoTime(), 36);
+        String feed = feed();
         ClassifiedArticle olderLabour = article(feed, 1, "Gunma factories hire more trainees", "labour", Duration.ofMinutes(20));
         ClassifiedArticle olderCulture = article(feed, 2, "A Vietnamese film week opens in Tokyo", "culture", Duration.ofMinutes(10));
         IndexedArticles.index(List.of(olderLabour, olderCulture));
         driver.get(page("?feed=" + feed + "&api_key=" + TestKeys.READER));
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        wait.until(d -> "live".equals(connection(d)));
         wait.until(d -> shownIds(d).size() == 2);
-        assertThat(shownIds(driver)).containsExactly(id(olderCulture), id(olderLabour));
+        assertThat(shownIds(driver)).containsExactly(olderCulture.articleId(), olderLabour.articleId());
         assertThat(driver.getCurrentUrl()).as("the key is kept in the browser, not in a link one shares")
                 .doesNotContain("api_key").contains("feed=" + feed);
 
         // When a culture story, then a labour story, are classified (and indexed, as index-service would)
         ClassifiedArticle culture = article(feed, 3, "Hanoi hosts a Japanese tea ceremony", "culture", Duration.ofMinutes(2));
-        publish(culture);
-        wait.until(d -> id(culture).equals(firstShownId(d)));
+        fixtures.publish(culture);
+        wait.until(d -> culture.articleId().equals(firstShownId(d)));
         ClassifiedArticle labour = article(feed, 4, "Vietnamese care workers arrive in Gunma", "labour", Duration.ofMinutes(1));
-        publish(labour);
+        fixtures.publish(labour);
         IndexedArticles.index(List.of(culture, labour));
 
         // Then the labour story appears at the top, with its tags as chips that show their evidence
-        wait.until(d -> id(labour).equals(firstShownId(d)));
+        wait.until(d -> labour.articleId().equals(firstShownId(d)));
         WebElement top = driver.findElement(By.cssSelector("#articles > li.article:first-child"));
         assertThat(top.findElement(By.cssSelector(".headline a")).getText()).isEqualTo("Vietnamese care workers arrive in Gunma");
         assertThat(top.findElement(By.cssSelector(".headline a")).getDomAttribute("href")).isEqualTo(labour.article().url());
@@ -152,30 +136,30 @@ class NewsroomPageIT {
 
         // Then the address names the filter, and the list holds only this feed's labour stories, newest first
         wait.until(ExpectedConditions.urlContains("topic=labour"));
-        wait.until(d -> shownIds(d).equals(List.of(id(labour), id(olderLabour))));
+        wait.until(d -> shownIds(d).equals(List.of(labour.articleId(), olderLabour.articleId())));
         assertThat(driver.getCurrentUrl()).contains("feed=" + feed).contains("topic=labour");
         assertThat(driver.findElements(By.cssSelector("#active-filters .filter-chip")))
                 .extracting(WebElement::getText).anyMatch(text -> text.startsWith("topic: labour"));
-        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        wait.until(d -> "live".equals(connection(d)));
 
         // and the stream was reopened with the filter: a culture story no longer shows, a labour one does
-        publish(article(feed, 5, "Osaka festival celebrates Vietnamese food", "culture", Duration.ofSeconds(30)));
+        fixtures.publish(article(feed, 5, "Osaka festival celebrates Vietnamese food", "culture", Duration.ofSeconds(30)));
         ClassifiedArticle later = article(feed, 6, "Japan widens the skilled-worker visa", "labour", Duration.ofSeconds(20));
-        publish(later);
-        wait.until(d -> id(later).equals(firstShownId(d)));
-        assertThat(shownIds(driver)).containsExactly(id(later), id(labour), id(olderLabour));
+        fixtures.publish(later);
+        wait.until(d -> later.articleId().equals(firstShownId(d)));
+        assertThat(shownIds(driver)).containsExactly(later.articleId(), labour.articleId(), olderLabour.articleId());
 
         // and the chart counts this feed's stories per topic over the last 24 hours
         wait.until(d -> !d.findElements(By.cssSelector("#chart svg .chart-row[data-topic='labour']")).isEmpty());
-        saveScreenshot("newsroom.png");
+        saveScreenshot(driver, "newsroom.png");
 
         // and on a wall display, large type and high contrast are kept in the address too
         driver.findElement(By.id("large-type")).click();
         driver.findElement(By.id("high-contrast")).click();
         wait.until(ExpectedConditions.urlContains("view=contrast,large"));
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("class")).contains("large-type").contains("high-contrast");
-        saveScreenshot("newsroom-wall.png");
-        assertThat(consoleErrors()).as("the browser console").isEmpty();
+        saveScreenshot(driver, "newsroom-wall.png");
+        assertThat(consoleProblems(driver)).as("the browser console").isEmpty();
     }
 
     @Test
@@ -196,7 +180,7 @@ class NewsroomPageIT {
         driver.findElement(By.cssSelector("#key-form button[type=submit]")).click();
 
         // Then the page connects
-        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        wait.until(d -> "live".equals(connection(d)));
         assertThat(driver.findElement(By.id("newsroom")).isDisplayed()).isTrue();
     }
 
@@ -215,49 +199,7 @@ class NewsroomPageIT {
         assertThat(root.body()).contains("<title>newsradar · newsroom</title>").doesNotContain("onclick").doesNotContain("<script>");
     }
 
-    // --- helpers ---
-
     private String page(String pathAndQuery) {
         return "http://127.0.0.1:" + port + "/" + pathAndQuery;
-    }
-
-    private static List<String> shownIds(WebDriver d) {
-        return d.findElements(By.cssSelector("#articles > li.article")).stream().map(e -> e.getDomAttribute("data-id")).toList();
-    }
-
-    private static String firstShownId(WebDriver d) {
-        List<String> ids = shownIds(d);
-        return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private static List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
-    }
-
-    private static void saveScreenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void publish(ClassifiedArticle article) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, article.articleId(), JSON.writeValueAsString(article))).get();
-    }
-
-    private static String id(ClassifiedArticle article) {
-        return article.articleId();
-    }
-
-    /** A Vietnam–Japan story of the feed about Gunma, on one topic whose evidence is two words of its title. */
-    private static ClassifiedArticle article(String feed, int i, String title, String topic, Duration ago) {
-        String url = "https://example.org/" + feed + "/" + i;
-        Instant published = Instant.now().minus(ago);
-        RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, feed, "NHK World", "en", title,
-                "A story for the newsroom page's browser test.", "", List.of(), published, published.plusSeconds(5));
-        String phrase = topic.equals("labour") && title.contains("care workers") ? "care workers" : title.split(" ")[0];
-        List<CountryTag> countries = List.of(new CountryTag("JP", 0.8, List.of(new Evidence("Japan", Evidence.Field.LEAD, 0))),
-                new CountryTag("VN", 0.8, List.of(new Evidence("Vietnamese", Evidence.Field.TITLE, 0))));
-        return new ClassifiedArticle(1, raw, "test", Instant.now(), "en", PairTag.of("JP", "VN", 0.8), countries,
-                List.of(new RegionTag("JP-10", "JP", "Gunma", "JP-10", 0.7, List.of(new Evidence("Gunma", Evidence.Field.TITLE, 0)))),
-                List.of(new TopicTag(topic, 0.6, List.of(new Evidence(phrase, Evidence.Field.TITLE, Math.max(0, title.indexOf(phrase)))))));
     }
 }
