@@ -202,7 +202,7 @@ public final class FeedRegistry implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         feeds.close();
         states.close();
         producer.close(Duration.ofSeconds(2));

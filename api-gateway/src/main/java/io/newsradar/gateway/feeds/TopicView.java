@@ -192,10 +192,14 @@ final class TopicView<V> implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         consumer.wakeup();
-        thread.join(Duration.ofSeconds(5).toMillis());
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Properties properties(String topic, String bootstrapServers) {
