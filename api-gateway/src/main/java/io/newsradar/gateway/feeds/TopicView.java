@@ -1,5 +1,6 @@
 package io.newsradar.gateway.feeds;
 
+import io.newsradar.gateway.kafka.AllPartitions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +12,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -133,23 +132,10 @@ final class TopicView<V> implements AutoCloseable {
 
     /** Assigns every partition of the topic and seeks to the beginning; false when Kafka or the topic is not there yet. */
     private boolean assign() {
-        List<PartitionInfo> infos;
-        try {
-            infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        } catch (KafkaException e) {
-            if (e instanceof WakeupException) {
-                throw e;
-            }
-            log.atWarn().addKeyValue("topic", topic).addKeyValue("bootstrapServers", bootstrapServers)
-                    .log("Kafka at {} is not reachable ({}); the feed registry is unavailable until it is", bootstrapServers, e.getMessage());
+        List<TopicPartition> assigned = AllPartitions.assign(consumer, topic, bootstrapServers, "the feed registry is unavailable");
+        if (assigned == null) {
             return false;
         }
-        if (infos == null || infos.isEmpty()) {
-            log.atWarn().addKeyValue("topic", topic).log("the topic {} does not exist yet; waiting for it", topic);
-            return false;
-        }
-        List<TopicPartition> assigned = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         synchronized (progress) {
             partitions = assigned;

@@ -3,6 +3,7 @@ package io.newsradar.gateway.live;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.Topics;
+import io.newsradar.gateway.kafka.AllPartitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -111,23 +110,11 @@ public final class LiveArticles implements AutoCloseable {
     /** Assigns every partition and moves to their ends; false when Kafka or the topic is not there yet. */
     private boolean assign() {
         String topic = Topics.ARTICLES_CLASSIFIED;
-        List<PartitionInfo> infos;
-        try {
-            infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        } catch (KafkaException e) {
-            if (e instanceof WakeupException) {
-                throw e;
-            }
-            log.atWarn().addKeyValue("topic", topic).addKeyValue("bootstrapServers", bootstrapServers)
-                    .log("Kafka at {} is not reachable ({}); the live stream sends nothing new until it is", bootstrapServers, e.getMessage());
+        List<TopicPartition> partitions = AllPartitions.assign(consumer, topic, bootstrapServers,
+                "the live stream sends nothing new");
+        if (partitions == null) {
             return false;
         }
-        if (infos == null || infos.isEmpty()) {
-            log.atWarn().addKeyValue("topic", topic).log("the topic {} does not exist yet; waiting for it", topic);
-            return false;
-        }
-        List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolves the ends now, so "from the start" means this moment
         reading.countDown();
