@@ -62,7 +62,7 @@ final class NewsroomFixtures implements AutoCloseable {
     static ClassifiedArticle article(String feed, int i, String title, String topic, Duration ago) {
         String url = "https://example.org/" + feed + "/" + i;
         Instant published = Instant.now().minus(ago);
-        RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, feed, "NHK World", "en", title,
+        RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, feed, "Asia Labour Wire", "en", title,
                 "A story for the newsroom page's browser test.", "", List.of(), published, published.plusSeconds(5));
         String phrase = title.contains("care workers") ? "care workers" : title.split(" ")[0];
         List<CountryTag> countries = List.of(new CountryTag("JP", 0.8, List.of(new Evidence("Japan", Evidence.Field.LEAD, 0))),
