@@ -54,12 +54,16 @@ final class BenchArticles {
     /** The evaluation set's articles at about 3 KB as events, tagged by the classifier: what the load runs send. */
     static List<ClassifiedArticle> classified() {
         Classifier classifier = Classifier.withDefaults();
-        List<ClassifiedArticle> out = new ArrayList<>();
+        return raw().stream().map(classifier::classify).toList();
+    }
+
+    /** The evaluation set's articles at about 3 KB as events, untagged: what ingest publishes. */
+    static List<RawArticle> raw() {
+        List<RawArticle> out = new ArrayList<>();
         int i = 0;
         for (Article a : of(Path.of("classify-service/src/test/resources/eval"), 3000)) {
-            RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, "story-" + i, "https://bench.example/story/" + i++, null,
-                    "bench", "newsradar bench", a.lang(), a.title(), a.lead(), a.body(), List.of(), Instant.now(), Instant.now());
-            out.add(classifier.classify(raw));
+            out.add(new RawArticle(RawArticle.SCHEMA_VERSION, "story-" + i, "https://bench.example/story/" + i++, null,
+                    "bench", "newsradar bench", a.lang(), a.title(), a.lead(), a.body(), List.of(), Instant.now(), Instant.now()));
         }
         return out;
     }
