@@ -3,6 +3,7 @@ package io.newsradar.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.DeadLetterHeaders;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
 import io.newsradar.testsupport.TestServers;
@@ -65,6 +66,7 @@ class ClassifyServiceIT {
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(record.value()).isEqualTo("{\"articleId\": not json");
             assertThat(record.headers().lastHeader("x-exception-message")).isNotNull();
+            assertThat(record.headers().lastHeader(DeadLetterHeaders.STAGE).value()).asString().isEqualTo("classify-service");
         });
     }
 
