@@ -123,7 +123,7 @@ class NewsroomPageIT {
         WebElement top = driver.findElement(By.cssSelector("#articles > li.article:first-child"));
         assertThat(top.findElement(By.cssSelector(".headline a")).getText()).isEqualTo("Vietnamese care workers arrive in Gunma");
         assertThat(top.findElement(By.cssSelector(".headline a")).getDomAttribute("href")).isEqualTo(labour.article().url());
-        assertThat(top.findElement(By.cssSelector(".source")).getText()).isEqualTo("NHK World");
+        assertThat(top.findElement(By.cssSelector(".source")).getText()).isEqualTo("Asia Labour Wire");
         assertThat(top.findElement(By.cssSelector("time")).getText()).isEqualTo("1 min ago");
         assertThat(top.findElement(By.cssSelector(".chip-pair")).getText()).isEqualTo("JP-VN");
         assertThat(top.findElement(By.cssSelector(".chip-region")).getText()).isEqualTo("Gunma");
