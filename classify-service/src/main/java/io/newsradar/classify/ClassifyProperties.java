@@ -2,20 +2,37 @@ package io.newsradar.classify;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * classify-service settings ({@code newsradar.classify.*}).
+ * classify-service settings ({@code newsradar.classify.*}; environment {@code NEWSRADAR_CLASSIFY_…}).
  *
- * @param dataDir a directory of classifier data files that take precedence over the bundled ones (a newsroom's own
- *                topics, aliases or regions; see docs/classifier.md), or {@code null} for the bundled data only
+ * @param dataDir             a directory of classifier data files that take precedence over the bundled ones (a
+ *                            newsroom's own topics, aliases or regions; see docs/classifier.md), or {@code null} for
+ *                            the bundled data only
+ * @param sendTimeout         how long a batch's output may take to be acknowledged by the broker before the batch is
+ *                            delivered again
+ * @param retryInitialBackoff first wait before such a batch is delivered again
+ * @param retryMaxBackoff     longest wait between deliveries; a batch is delivered until its output is acknowledged
  */
 @ConfigurationProperties("newsradar.classify")
-public record ClassifyProperties(Path dataDir) {
+public record ClassifyProperties(
+        Path dataDir,
+        @DefaultValue("30s") Duration sendTimeout,
+        @DefaultValue("500ms") Duration retryInitialBackoff,
+        @DefaultValue("30s") Duration retryMaxBackoff) {
 
     public ClassifyProperties {
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new IllegalArgumentException("newsradar.classify.data-dir " + dataDir + " is not a directory");
+        }
+        if (sendTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("newsradar.classify.send-timeout must be at least 1s, not " + sendTimeout);
+        }
+        if (retryInitialBackoff.isNegative() || retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
+            throw new IllegalArgumentException("newsradar.classify.retry-max-backoff must be at least retry-initial-backoff");
         }
     }
 }

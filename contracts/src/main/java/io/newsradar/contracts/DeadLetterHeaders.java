@@ -15,6 +15,12 @@ public final class DeadLetterHeaders {
     /** The topic the record came from. */
     public static final String ORIGINAL_TOPIC = "x-original-topic";
 
+    /** The partition of the original topic the record came from, in decimal, when the stage knows it. */
+    public static final String ORIGINAL_PARTITION = "x-original-partition";
+
+    /** The record's offset in that partition, in decimal, when the stage knows it. */
+    public static final String ORIGINAL_OFFSET = "x-original-offset";
+
     private DeadLetterHeaders() {
     }
 }

@@ -57,7 +57,7 @@ class DeployObservabilityTest {
 
         assertThat(metrics).contains("newsradar_ingest_articles_published_total", "kafka_producer_topic_record_send_total",
                 "newsradar_index_documents_total", "spring_cloud_stream_binder_kafka_offset",
-                "spring_cloud_function_seconds_sum", "newsradar_index_bulk_seconds_sum", "newsradar_ingest_feeds_failing",
+                "newsradar_classify_seconds_sum", "newsradar_index_bulk_seconds_sum", "newsradar_ingest_feeds_failing",
                 "newsradar_index_dead_letters_total", "newsradar_gateway_streams_open");
     }
 

@@ -22,8 +22,8 @@ final class MetricNames {
     static final Map<String, String> FRAMEWORK = Map.of(
             "up", "Prometheus itself, per scraped target",
             prometheusName(KafkaBinderMetrics.OFFSET_LAG_METRIC_NAME), "Spring Cloud Stream's Kafka binder: lag per group and topic",
-            "kafka_producer_topic_record_send_total", "the Kafka producer's client metrics, registered by the binder (MicrometerProducerListener)",
-            "spring_cloud_function_seconds", "Spring Cloud Function's observation around each function call (classify)",
+            "kafka_producer_topic_record_send_total", "the Kafka producers' client metrics: the binder's (MicrometerProducerListener), "
+                    + "and classify-service's output producer's (KafkaClientMetrics, ClassifyBinding)",
             "http_server_requests_seconds", "Spring Boot's HTTP server observation",
             "jvm_memory_used_bytes", "Micrometer's JVM memory metrics",
             "process_cpu_usage", "Micrometer's processor metrics");

@@ -1,0 +1,159 @@
+package io.newsradar.classify.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsradar.classify.Classifier;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.DeadLetterHeaders;
+import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Classifies one batch of {@code news.articles.raw} records, all that one poll returned. Each record is read and
+ * classified, and its result sent to {@code news.articles.classified}; a record that cannot be read or classified is
+ * sent to {@code news.articles.dlq} with its error instead. Nothing waits for the broker until the whole batch is
+ * sent; then every send is awaited at once, and only when all are acknowledged does this return and the listener
+ * container commit the batch's offsets. So a committed offset never runs ahead of its output, at the cost of one
+ * acknowledgement per batch instead of one per record.
+ *
+ * <p>A send that fails or is not acknowledged in time fails the whole batch, which the container delivers again
+ * (after a backoff, without end): at least once. What the failed attempt did send is sent again; the article id,
+ * which is the document id and the live stream's event id, makes the repeats harmless downstream.
+ */
+final class BatchClassifier {
+
+    static final String STAGE = "classify-service";
+    private static final Logger log = LoggerFactory.getLogger(BatchClassifier.class);
+
+    private final Classifier classifier;
+    private final JsonMapper json;
+    private final Producer<byte[], byte[]> producer;
+    private final Duration sendTimeout;
+    private final Timer classifyTimer;
+    private final Counter classified;
+    private final Counter deadLettered;
+
+    BatchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> producer, Duration sendTimeout, MeterRegistry meters) {
+        this.classifier = classifier;
+        this.json = json;
+        this.producer = producer;
+        this.sendTimeout = sendTimeout;
+        this.classifyTimer = Timer.builder("newsradar.classify").description("Classifying one article").register(meters);
+        this.classified = Counter.builder("newsradar.classify.articles").tag("outcome", "classified")
+                .description("Articles classified and sent to news.articles.classified").register(meters);
+        this.deadLettered = Counter.builder("newsradar.classify.articles").tag("outcome", "dead-lettered")
+                .description("Records sent to news.articles.dlq").register(meters);
+    }
+
+    /**
+     * @param records the records' values, in the order they were polled
+     * @param sources where each came from, index for index, for the dead letters; an empty list when unknown
+     * @throws OutputNotAcknowledgedException when a send failed or was not acknowledged within the send timeout
+     */
+    void classify(List<byte[]> records, List<Source> sources) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        int dead = 0;
+        for (int i = 0; i < records.size(); i++) {
+            ProducerRecord<byte[], byte[]> output = output(records.get(i), i < sources.size() ? sources.get(i) : Source.UNKNOWN);
+            if (output.topic().equals(Topics.ARTICLES_DLQ)) {
+                dead++;
+            }
+            sends.add(producer.send(output));
+        }
+        awaitAcknowledgements(sends);
+        log.atDebug().log("batch of {} classified and acknowledged, {} of them dead letters", records.size(), dead);
+        classified.increment(records.size() - dead);
+        deadLettered.increment(dead);
+    }
+
+    /** The record's classified article, or its dead letter when it cannot be read or classified. */
+    private ProducerRecord<byte[], byte[]> output(byte[] record, Source source) {
+        RawArticle article;
+        try {
+            article = json.readValue(record, RawArticle.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            return deadLetter(record, source, "classify-service could not read a RawArticle: " + firstLine(e));
+        }
+        if (article == null) {
+            return deadLetter(record, source, "classify-service could not read a RawArticle: the record is JSON null");
+        }
+        try {
+            ClassifiedArticle result = classifyTimer.record(() -> classifier.classify(article));
+            return new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, result.articleId().getBytes(StandardCharsets.UTF_8),
+                    json.writeValueAsBytes(result));
+        } catch (RuntimeException e) {
+            // A classifier that fails on one article fails on it every time: retrying would stop the partition.
+            return deadLetter(record, source, "classify-service could not classify article " + article.articleId() + ": " + firstLine(e));
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(byte[] record, Source source, String error) {
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.ARTICLES_DLQ, source.key(), record);
+        letter.headers()
+                .add(DeadLetterHeaders.STAGE, STAGE.getBytes(StandardCharsets.UTF_8))
+                .add(DeadLetterHeaders.ERROR, error.getBytes(StandardCharsets.UTF_8))
+                .add(DeadLetterHeaders.ORIGINAL_TOPIC, Topics.ARTICLES_RAW.getBytes(StandardCharsets.UTF_8));
+        if (source.partition() >= 0) {
+            letter.headers()
+                    .add(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(source.partition()).getBytes(StandardCharsets.UTF_8))
+                    .add(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(source.offset()).getBytes(StandardCharsets.UTF_8));
+        }
+        log.atWarn().addKeyValue("partition", source.partition()).addKeyValue("offset", source.offset())
+                .log("sending a record to {}: {}", Topics.ARTICLES_DLQ, error);
+        return letter;
+    }
+
+    private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new OutputNotAcknowledgedException("a send of this batch of " + sends.size() + " failed: "
+                        + firstLine(e.getCause()) + "; the batch will be delivered again", e.getCause());
+            } catch (TimeoutException e) {
+                throw new OutputNotAcknowledgedException("the broker did not acknowledge this batch of " + sends.size()
+                        + " within " + sendTimeout.toMillis() + " ms; the batch will be delivered again", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutputNotAcknowledgedException("interrupted while waiting for the broker; the batch will be delivered again", e);
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Where a record was read: its key as it came, partition and offset ({@code -1} when unknown). */
+    record Source(byte[] key, int partition, long offset) {
+        static final Source UNKNOWN = new Source(null, -1, -1);
+    }
+
+    /** The batch's output was not all acknowledged: the batch is to be delivered again. */
+    static final class OutputNotAcknowledgedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputNotAcknowledgedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

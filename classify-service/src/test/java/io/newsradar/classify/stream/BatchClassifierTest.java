@@ -1,0 +1,132 @@
+package io.newsradar.classify.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsradar.classify.Classifier;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.DeadLetterHeaders;
+import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One batch, one wait: every output is sent before any acknowledgement is awaited, and all are awaited. */
+class BatchClassifierTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Classifier CLASSIFIER = Classifier.withDefaults();
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Test
+    void sendsTheWholeBatchBeforeWaitingAndReturnsOnlyWhenEveryRecordIsAcknowledged() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+        List<byte[]> records = List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal"),
+                raw("c", "La France et le Vietnam signent un accord culturel"));
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(records, List.of()));
+
+        awaitHistory(producer, 3);
+        assertThat(done).as("the batch before any acknowledgement").isNotDone();
+        producer.completeNext();
+        producer.completeNext();
+        assertThat(done).as("the batch with one record still unacknowledged").isNotDone();
+        producer.completeNext();
+        done.get(10, TimeUnit.SECONDS);
+
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly(Topics.ARTICLES_CLASSIFIED);
+        assertThat(producer.history()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("a", "b", "c");
+        ClassifiedArticle first = JSON.readValue(producer.history().get(0).value(), ClassifiedArticle.class);
+        assertThat(first.pair().code()).isEqualTo("JP-VN");
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "classified").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedSendFailsTheBatchSoThatItIsDeliveredAgainAndCountsNothing() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(
+                List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal")), List.of()));
+        awaitHistory(producer, 2);
+        producer.completeNext();
+        producer.errorNext(new NotEnoughReplicasException("not enough in-sync replicas"));
+
+        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(BatchClassifier.OutputNotAcknowledgedException.class)
+                .hasMessageContaining("a send of this batch of 2 failed: not enough in-sync replicas")
+                .hasMessageContaining("delivered again");
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "classified").counter().count()).isZero();
+    }
+
+    @Test
+    void aBatchWhoseAcknowledgementsDoNotComeInTimeFails() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofMillis(200), meters);
+
+        assertThatThrownBy(() -> batch.classify(List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang")), List.of()))
+                .isInstanceOf(BatchClassifier.OutputNotAcknowledgedException.class)
+                .hasMessageContaining("did not acknowledge this batch of 1 within 200 ms");
+    }
+
+    @Test
+    void recordsThatCannotBeReadGoToTheDeadLetterTopicWithTheirErrorAndPlaceWhileTheRestIsClassified() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+        byte[] notJson = "{\"articleId\": nope".getBytes(StandardCharsets.UTF_8);
+        byte[] incomplete = "{\"articleId\": \"x\", \"title\": \"no feed, no ingestedAt\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] jsonNull = "null".getBytes(StandardCharsets.UTF_8);
+        List<BatchClassifier.Source> sources = List.of(new BatchClassifier.Source("k0".getBytes(StandardCharsets.UTF_8), 4, 100),
+                new BatchClassifier.Source("k1".getBytes(StandardCharsets.UTF_8), 4, 101),
+                new BatchClassifier.Source(null, 2, 7), new BatchClassifier.Source(null, 2, 8));
+
+        batch.classify(List.of(notJson, raw("good", "Hàn Quốc hỗ trợ Việt Nam xây trường"), incomplete, jsonNull), sources);
+
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+        assertThat(sent).extracting(ProducerRecord::topic)
+                .containsExactly(Topics.ARTICLES_DLQ, Topics.ARTICLES_CLASSIFIED, Topics.ARTICLES_DLQ, Topics.ARTICLES_DLQ);
+        ProducerRecord<byte[], byte[]> letter = sent.get(0);
+        assertThat(letter.value()).isEqualTo(notJson);
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("k0");
+        assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("classify-service");
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo("4");
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("100");
+        assertThat(header(letter, DeadLetterHeaders.ERROR)).startsWith("classify-service could not read a RawArticle: ");
+        assertThat(header(sent.get(2), DeadLetterHeaders.ERROR)).startsWith("classify-service could not read a RawArticle: ");
+        assertThat(header(sent.get(3), DeadLetterHeaders.ERROR)).isEqualTo("classify-service could not read a RawArticle: the record is JSON null");
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "dead-lettered").counter().count()).isEqualTo(3);
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "classified").counter().count()).isEqualTo(1);
+    }
+
+    private static byte[] raw(String id, String title) {
+        RawArticle article = new RawArticle(1, id, null, "https://news.example/" + id, "unit-feed", "Unit", null, title, "", "",
+                List.of(), null, Instant.parse("2026-11-30T08:00:00Z"));
+        return JSON.writeValueAsBytes(article);
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static void awaitHistory(MockProducer<byte[], byte[]> producer, int sends) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (producer.history().size() < sends && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(producer.history()).as("records sent").hasSize(sends);
+    }
+}
