@@ -61,7 +61,8 @@ import reactor.core.publisher.Flux;
  * The pipeline's promises under faults, each test named after the one it proves. classify-service, index-service and
  * api-gateway run as Spring application contexts in this JVM, as in {@link PipelineIT}, against the real broker and
  * node; each test uses its own article and feed ids, so what other test classes leave in the topics and the index is
- * not counted.
+ * not counted. Faults that need an Elasticsearch node or a service process of their own are proven in
+ * {@link ElasticsearchOutageIT} and {@link IndexServiceKilledIT}.
  */
 @Tag("faults")
 class FaultsIT {
