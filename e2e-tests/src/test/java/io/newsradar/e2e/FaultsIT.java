@@ -1,5 +1,12 @@
 package io.newsradar.e2e;
 
+import static io.newsradar.e2e.PipelineFixtures.JSON;
+import static io.newsradar.e2e.PipelineFixtures.TIMEOUT;
+import static io.newsradar.e2e.PipelineFixtures.article;
+import static io.newsradar.e2e.PipelineFixtures.await;
+import static io.newsradar.e2e.PipelineFixtures.producer;
+import static io.newsradar.e2e.PipelineFixtures.publish;
+import static io.newsradar.e2e.PipelineFixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -16,7 +23,6 @@ import io.newsradar.gateway.GatewayApplication;
 import io.newsradar.gateway.security.ApiKeys;
 import io.newsradar.index.IndexApplication;
 import io.newsradar.testsupport.TestServers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,18 +34,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,19 +56,17 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pipeline's promises under faults, each test named after the one it proves. classify-service, index-service and
  * api-gateway run as Spring application contexts in this JVM, as in {@link PipelineIT}, against the real broker and
  * node; each test uses its own article and feed ids, so what other test classes leave in the topics and the index is
- * not counted.
+ * not counted. Faults that need an Elasticsearch node or a service process of their own are proven in
+ * {@link ElasticsearchOutageIT} and {@link IndexServiceKilledIT}.
  */
 @Tag("faults")
 class FaultsIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String API_KEY = "faults-reader-key";
     private static ConfigurableApplicationContext classify;
     private static ConfigurableApplicationContext index;
@@ -187,13 +187,6 @@ class FaultsIT {
         return classify.getBean(Classifier.class);
     }
 
-    /** A raw article of feed {@code run}, its id {@code run-suffix}. */
-    private static RawArticle article(String run, String suffix, String title) {
-        String id = run + "-" + suffix;
-        return new RawArticle(1, id, "https://faults.example.org/" + id, id, run, "Faults", null, title, "", "", List.of(),
-                Instant.now(), Instant.now());
-    }
-
     private static ConfigurableApplicationContext startClassify(String... extra) {
         // Fewer seconds between classify-service's three attempts at a poison record; the attempts stay three.
         List<String> args = new ArrayList<>(List.of("--spring.cloud.stream.bindings.classify-in-0.consumer.back-off-initial-interval=50"));
@@ -202,30 +195,7 @@ class FaultsIT {
     }
 
     private static ConfigurableApplicationContext start(SpringApplication application, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + TestServers.kafka().bootstrapServers(),
-                "--spring.elasticsearch.uris=" + TestServers.elasticsearch().url(),
-                "--newsradar.index.bulk-flush-interval=200ms"));
-        args.addAll(List.of(extra));
-        return application.run(args.toArray(String[]::new));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-    }
-
-    private static void publish(List<RawArticle> articles) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (RawArticle article : articles) {
-                send(producer, Topics.ARTICLES_RAW, article.articleId(), JSON.writeValueAsString(article));
-            }
-        }
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+        return PipelineFixtures.start(application, TestServers.elasticsearch().url(), extra);
     }
 
     /**
@@ -272,13 +242,7 @@ class FaultsIT {
     }
 
     private static long count(Function<Query.Builder, ObjectBuilder<Query>> query) {
-        try {
-            ElasticsearchClient client = index.getBean(ElasticsearchClient.class);
-            client.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
-            return client.count(c -> c.index(ArticleDocument.ALIAS).query(query)).count();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot count documents in Elasticsearch", e);
-        }
+        return PipelineFixtures.count(index.getBean(ElasticsearchClient.class), ArticleDocument.ALIAS, query);
     }
 
     /** The gateway's live stream of every article, as a client with a reader's key sees it. */
@@ -293,15 +257,5 @@ class FaultsIT {
     private static List<String> pushedIds(List<ServerSentEvent<String>> pushed, String run) {
         return pushed.stream().map(ServerSentEvent::data).filter(data -> data != null && data.contains(run))
                 .map(data -> JSON.readTree(data).path("id").asString()).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 }
