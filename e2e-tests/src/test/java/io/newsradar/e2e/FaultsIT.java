@@ -188,10 +188,7 @@ class FaultsIT {
     }
 
     private static ConfigurableApplicationContext startClassify(String... extra) {
-        // Fewer seconds between classify-service's three attempts at a poison record; the attempts stay three.
-        List<String> args = new ArrayList<>(List.of("--spring.cloud.stream.bindings.classify-in-0.consumer.back-off-initial-interval=50"));
-        args.addAll(List.of(extra));
-        return start(ClassifyApplication.application(), args.toArray(String[]::new));
+        return start(ClassifyApplication.application(), extra);
     }
 
     private static ConfigurableApplicationContext start(SpringApplication application, String... extra) {
