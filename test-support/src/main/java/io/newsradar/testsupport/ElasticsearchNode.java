@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +45,7 @@ public final class ElasticsearchNode implements ElasticsearchServer {
         this.asNobody = new UnixSystem().getUid() == 0;
         try {
             this.nodeDir = Files.createTempDirectory("newsradar-es-" + name + "-");
-            Path logs = Files.isDirectory(Paths.get("target")) ? Paths.get("target", "elasticsearch") : nodeDir;
-            Files.createDirectories(logs);
-            this.logFile = logs.resolve(name + "-console.log").toAbsolutePath();
+            this.logFile = ConsoleLog.file("elasticsearch", name, nodeDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Elasticsearch node folder", e);
         }
@@ -212,12 +209,7 @@ public final class ElasticsearchNode implements ElasticsearchServer {
     }
 
     private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+        return ConsoleLog.tail(logFile);
     }
 
     private static void chownToNobody(Path root) throws IOException {

@@ -11,22 +11,23 @@ import java.util.function.Consumer;
 
 /**
  * The feeds {@link HostileFeedsTest} polls, each with how its last poll must end: the hostile corpus, the SSRF table
- * and the good feeds beside them. The expected errors refer to the fetch limits below.
+ * and the good feeds beside them. The expected errors refer to the fetch limits below. Public, in this module's test
+ * jar, for e2e-tests to serve the hostile corpus to the whole pipeline.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
 
     /** The fetch limits: the 2 s in the expected time-limit errors is this. */
-    static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(2);
-    static final int MAX_BODY = 1 << 20;
-    static final int MAX_DECODED = 2 << 20;
+    public static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(2);
+    public static final int MAX_BODY = 1 << 20;
+    public static final int MAX_DECODED = 2 << 20;
     /** Written to a local file that the XXE payload names; it must reach no article and no state. */
-    static final String SECRET = "SECRET-HOSTILE-4b1d7e-NOT-FOR-FEEDS";
+    public static final String SECRET = "SECRET-HOSTILE-4b1d7e-NOT-FOR-FEEDS";
 
     private HostileCorpus() {
     }
 
     /** A hostile feed: how the server serves it, and how its last poll must end. */
-    record Hostile(String name, String path, Consumer<FeedServer> serve, String outcome, List<String> reasons) {
+    public record Hostile(String name, String path, Consumer<FeedServer> serve, String outcome, List<String> reasons) {
 
         @Override
         public String toString() {
@@ -53,7 +54,7 @@ final class HostileCorpus {
     }
 
     /** Each case on the server, the XXE one naming {@code secretFile}. */
-    static List<Hostile> hostile(FeedServer server, Path secretFile) throws IOException {
+    public static List<Hostile> hostile(FeedServer server, Path secretFile) throws IOException {
         String feed = fixture("rss2-vi-kinh-te.xml");
         String malformed = fixture("rss2-malformed.xml");
         String html = fixture("not-a-feed.html");
