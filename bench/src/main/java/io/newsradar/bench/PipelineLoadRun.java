@@ -142,8 +142,9 @@ public final class PipelineLoadRun {
                 searchable, total, took, searchable / took);
         System.out.printf("produce → searchable (%,d sampled): p50 %,d ms, p99 %,d ms, max %,d ms%n",
                 toSearch.length, percentile(toSearch, 50), percentile(toSearch, 99), max(toSearch));
-        System.out.printf("produce → live stream (%,d of %,d deliveries): p50 %,d ms, p99 %,d ms, max %,d ms%n",
-                toLive.length, (long) clients * total, percentile(toLive, 50), percentile(toLive, 99), max(toLive));
+        System.out.printf("produce → live stream (%,d of %,d deliveries, %d gaps resumed): p50 %,d ms, p99 %,d ms, max %,d ms%n",
+                toLive.length, (long) clients * total, live.gaps(), percentile(toLive, 50), percentile(toLive, 99), max(toLive));
+        System.out.printf("live deliveries per client: %s%n", live.perClient());
     }
 
     /** Sends {@code rate} articles a second for {@code seconds}; one in {@code sampleEvery} is timed until searchable. */

@@ -1,6 +1,6 @@
 package io.newsradar.e2e;
 
-import static io.newsradar.e2e.RunningServices.await;
+import static io.newsradar.e2e.PipelineFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.testsupport.ElasticsearchServer;
@@ -91,7 +91,7 @@ class BrokerRestartIT {
     @Test
     void aBrokerRestartMidStreamLosesNoArticleAndIndexesNoneTwice() throws Exception {
         List<String> feedIds = feeds.stream().map(GrowingFeed::feedId).toList();
-        await(() -> services.documentsOf(feedIds) >= feeds.size(), TIMEOUT, "the first item of each feed to be indexed");
+        await(() -> services.documentsOf(feedIds) >= feeds.size(), "the first item of each feed to be indexed", TIMEOUT);
         growth = Executors.newSingleThreadScheduledExecutor();
         growth.scheduleAtFixedRate(() -> feeds.forEach(GrowingFeed::grow), 0, GROWTH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         Thread.sleep(4_000);
@@ -108,14 +108,14 @@ class BrokerRestartIT {
         List<String> served = feeds.stream().flatMap(f -> f.articleIds().stream()).toList();
         Set<String> distinct = Set.copyOf(served);
         assertThat(distinct).as("article ids of the items served").hasSameSizeAs(served);
-        await(() -> services.indexedIds(feedIds).containsAll(distinct), TIMEOUT,
-                "every one of the " + distinct.size() + " items served to be indexed");
+        await(() -> services.indexedIds(feedIds).containsAll(distinct), "every one of the " + distinct.size() + " items served to be indexed",
+                TIMEOUT);
         assertThat(services.indexedIds(feedIds)).as("ids indexed for the run's feeds").isEqualTo(distinct);
         assertThat(services.documentsOf(feedIds)).as("documents of the run's feeds").isEqualTo(distinct.size());
         assertThat(servedWhenRestarted).as("items served while Kafka was away").isGreaterThan(servedWhenStopped);
         for (ConfigurableApplicationContext service : services.all()) {
             String name = service.getEnvironment().getProperty("spring.application.name");
-            await(() -> RunningServices.health(service).equals("UP"), TIMEOUT, name + " to report itself UP again");
+            await(() -> RunningServices.health(service).equals("UP"), name + " to report itself UP again", TIMEOUT);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.newsradar.e2e;
 
-import static io.newsradar.e2e.RunningServices.await;
+import static io.newsradar.e2e.PipelineFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.FeedState;
@@ -115,7 +115,7 @@ class HostileFeedServerIT {
         List<String> feedIds = good.stream().map(GrowingFeed::feedId).toList();
         List<String> served = good.stream().flatMap(g -> g.articleIds().stream()).toList();
 
-        await(() -> services.indexedIds(feedIds).containsAll(served), TIMEOUT, "the " + served.size() + " good items to be indexed");
+        await(() -> services.indexedIds(feedIds).containsAll(served), "the " + served.size() + " good items to be indexed", TIMEOUT);
 
         assertThat(services.indexedIds(feedIds)).isEqualTo(Set.copyOf(served));
         assertThat(services.documentsOf(feedIds)).isEqualTo(served.size());
@@ -135,7 +135,7 @@ class HostileFeedServerIT {
     void aHostileFeedEndsInAFailureStateAndProducesNoArticle(Hostile h) throws Exception {
         String feedId = id(h.path());
         FeedStateStore states = ingest.getBean(FeedStateStore.class);
-        await(() -> failed(states.read(Set.of(feedId)).get(feedId)), TIMEOUT, "a failure state for feed " + feedId);
+        await(() -> failed(states.read(Set.of(feedId)).get(feedId)), "a failure state for feed " + feedId, TIMEOUT);
         FeedState state = states.read(Set.of(feedId)).get(feedId);
 
         assertThat(state.lastOutcome()).isEqualTo(h.outcome());

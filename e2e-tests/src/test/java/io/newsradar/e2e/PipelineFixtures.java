@@ -42,9 +42,15 @@ final class PipelineFixtures {
 
     /** Starts a service on a free port, its Kafka binder at {@link TestServers#kafka()}, with bulks flushed often. */
     static ConfigurableApplicationContext start(SpringApplication application, String elasticsearchUrl, String... extra) {
+        return start(application, TestServers.kafka().bootstrapServers(), elasticsearchUrl, extra);
+    }
+
+    /** Starts a service on a free port against the given broker and Elasticsearch, with bulks flushed often. */
+    static ConfigurableApplicationContext start(SpringApplication application, String bootstrapServers, String elasticsearchUrl,
+            String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + TestServers.kafka().bootstrapServers(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers,
                 "--spring.elasticsearch.uris=" + elasticsearchUrl,
                 "--newsradar.index.bulk-flush-interval=200ms"));
         args.addAll(List.of(extra));

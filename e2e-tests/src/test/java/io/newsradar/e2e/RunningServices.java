@@ -18,14 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,13 +74,7 @@ final class RunningServices implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(SpringApplication application, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers,
-                "--spring.elasticsearch.uris=" + TestServers.elasticsearch().url(),
-                "--newsradar.index.bulk-flush-interval=200ms"));
-        args.addAll(List.of(extra));
-        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = PipelineFixtures.start(application, bootstrapServers, TestServers.elasticsearch().url(), extra);
         started.add(context);
         return context;
     }
@@ -126,28 +118,12 @@ final class RunningServices implements AutoCloseable {
     /** How many documents of these feeds the index holds, after a refresh. */
     long documentsOf(Collection<String> feedIds) {
         Query ofFeeds = feedQuery(feedIds);
-        try {
-            ElasticsearchClient client = index.getBean(ElasticsearchClient.class);
-            client.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
-            return client.count(c -> c.index(ArticleDocument.ALIAS).query(ofFeeds)).count();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot count documents in Elasticsearch", e);
-        }
+        return PipelineFixtures.count(index.getBean(ElasticsearchClient.class), ArticleDocument.ALIAS, q -> q.terms(ofFeeds.terms()));
     }
 
     private static Query feedQuery(Collection<String> feedIds) {
         List<FieldValue> values = feedIds.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.terms(t -> t.field("feedId").terms(v -> v.value(values))));
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 
     @Override
