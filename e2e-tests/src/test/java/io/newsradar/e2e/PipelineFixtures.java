@@ -42,11 +42,11 @@ final class PipelineFixtures {
 
     /** Starts a service on a free port, its Kafka binder at {@link TestServers#kafka()}, with bulks flushed often. */
     static ConfigurableApplicationContext start(SpringApplication application, String elasticsearchUrl, String... extra) {
-        return start(application, TestServers.kafka().bootstrapServers(), elasticsearchUrl, extra);
+        return startOn(application, TestServers.kafka().bootstrapServers(), elasticsearchUrl, extra);
     }
 
     /** Starts a service on a free port against the given broker and Elasticsearch, with bulks flushed often. */
-    static ConfigurableApplicationContext start(SpringApplication application, String bootstrapServers, String elasticsearchUrl,
+    static ConfigurableApplicationContext startOn(SpringApplication application, String bootstrapServers, String elasticsearchUrl,
             String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",

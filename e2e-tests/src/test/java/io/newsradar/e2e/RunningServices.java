@@ -74,7 +74,7 @@ final class RunningServices implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(SpringApplication application, String... extra) {
-        ConfigurableApplicationContext context = PipelineFixtures.start(application, bootstrapServers, TestServers.elasticsearch().url(), extra);
+        ConfigurableApplicationContext context = PipelineFixtures.startOn(application, bootstrapServers, TestServers.elasticsearch().url(), extra);
         started.add(context);
         return context;
     }
