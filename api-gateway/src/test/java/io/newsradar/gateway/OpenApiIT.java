@@ -3,6 +3,7 @@ package io.newsradar.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.testsupport.TestServers;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,7 +79,8 @@ class OpenApiIT {
                 .expectBody(String.class).value(html -> assertThat(html).contains("Swagger UI"));
     }
 
+    /** The first request builds the whole description, which takes seconds on a busy machine. */
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }
