@@ -142,6 +142,11 @@ public final class LiveArticles implements AutoCloseable {
                     .log("skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        emit(article);
+    }
+
+    /** Keeps the article among the recent ones, then hands it to every stream; on the consumer thread only. */
+    void emit(LiveArticle article) {
         // Kept before it is emitted: a stream that subscribes, then looks at the recent articles, misses none.
         recent.add(article);
         Sinks.EmitResult result = sink.tryEmitNext(article);
@@ -154,6 +159,10 @@ public final class LiveArticles implements AutoCloseable {
 
     @Override
     public void close() {
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(CloseOptions.timeout(Duration.ZERO)); // never started: the thread would have closed it
+            return;
+        }
         running = false;
         consumer.wakeup();
         try {

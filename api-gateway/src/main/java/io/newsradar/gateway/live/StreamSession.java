@@ -92,10 +92,19 @@ final class StreamSession {
         if (overflowed) {
             return;
         }
-        if (buffer.tryEmitNext(article) == Sinks.EmitResult.FAIL_OVERFLOW) {
+        if (!takenOrEnded(buffer.tryEmitNext(article))) {
             overflowed = true;
             buffer.tryEmitError(new Overflow());
         }
+    }
+
+    /**
+     * Whether the buffer took the article, or the stream has ended anyway. A full buffer answers {@code FAIL_OVERFLOW}
+     * once the stream reads from it, but {@code FAIL_ZERO_SUBSCRIBER} before, while the stream still sends what it
+     * missed: either way the article is not held, and the stream must end with a gap rather than go on without it.
+     */
+    private static boolean takenOrEnded(Sinks.EmitResult result) {
+        return result.isSuccess() || result == Sinks.EmitResult.FAIL_CANCELLED || result == Sinks.EmitResult.FAIL_TERMINATED;
     }
 
     private void fail(Throwable error) {
