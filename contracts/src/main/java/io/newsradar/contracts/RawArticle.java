@@ -25,6 +25,13 @@ import java.util.List;
  * @param updatedAt     when the publisher says it last changed the story, may be {@code null}
  * @param publishedFrom where {@code publishedAt} came from: {@code published}, {@code updated}, {@code page} or
  *                      {@code ingested}; may be {@code null} for events written before the field existed
+ * @param truncated     the text fields ingest cut to their limits ({@code title}, {@code lead}, {@code body}), each
+ *                      cut at a word; empty when nothing was cut
+ * @param dateAsGiven   the item's own date, as the feed wrote it, when ingest refused it as implausible (before 1990
+ *                      or more than a day ahead) and took another; {@code null} otherwise
+ * @param sameSite      whether the feed that published this revision is on the same site as the article's URL;
+ *                      only such a feed, or the feed that published the article first, may change its words;
+ *                      {@code null} for events written before the field existed, which read as {@code true}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RawArticle(
@@ -42,9 +49,15 @@ public record RawArticle(
         Instant publishedAt,
         Instant ingestedAt,
         Instant updatedAt,
-        String publishedFrom) {
+        String publishedFrom,
+        List<String> truncated,
+        String dateAsGiven,
+        Boolean sameSite) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The names {@code truncated} holds. */
+    public static final List<String> TEXT_FIELDS = List.of("title", "lead", "body");
 
     /** The values {@code publishedFrom} takes. */
     public static final List<String> PUBLISHED_FROM = List.of("published", "updated", "page", "ingested");
@@ -64,6 +77,20 @@ public record RawArticle(
             throw new IllegalArgumentException("RawArticle " + articleId + ": publishedFrom must be one of "
                     + PUBLISHED_FROM + ", was '" + publishedFrom + "'");
         }
+        truncated = Checks.listOrEmpty(truncated);
+        if (!TEXT_FIELDS.containsAll(truncated)) {
+            throw new IllegalArgumentException("RawArticle " + articleId + ": truncated may name only " + TEXT_FIELDS
+                    + ", was " + truncated);
+        }
+        sameSite = sameSite == null || sameSite;
+    }
+
+    /** An article in which nothing was cut, whose date was taken as given, from a feed on the article's own site. */
+    public RawArticle(Integer schemaVersion, String articleId, String url, String guid, String feedId, String source,
+            String language, String title, String lead, String body, List<String> categories, Instant publishedAt,
+            Instant ingestedAt, Instant updatedAt, String publishedFrom) {
+        this(schemaVersion, articleId, url, guid, feedId, source, language, title, lead, body, categories, publishedAt,
+                ingestedAt, updatedAt, publishedFrom, List.of(), null, true);
     }
 
     /** An article without an update time or a record of where its publication time came from. */

@@ -86,6 +86,25 @@ class WireFormatTest {
     }
 
     @Test
+    void readsAnArticleWrittenBeforeTruncationAndSiteWereRecordedAsWholeAndFromItsOwnSite() {
+        RawArticle article = JSON.readValue(
+                "{\"articleId\":\"3UIoRoGI7WgpQ9sdeG_8aw\",\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\"}",
+                RawArticle.class);
+
+        assertThat(article.truncated()).isEmpty();
+        assertThat(article.dateAsGiven()).isNull();
+        assertThat(article.sameSite()).isTrue();
+    }
+
+    @Test
+    void refusesATruncatedFieldThatIsNotATextField() {
+        assertThatThrownBy(() -> JSON.readValue("{\"articleId\":\"a\",\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\","
+                + "\"truncated\":[\"url\"]}", RawArticle.class))
+                .isInstanceOf(DatabindException.class)
+                .hasMessageContaining("truncated may name only [title, lead, body]");
+    }
+
+    @Test
     void readsAFeedWithOnlyIdAndUrlAsEnabledWithDefaults() {
         FeedSpec spec = JSON.readValue("{\"feedId\":\"f\",\"url\":\"https://example.com/rss\"}", FeedSpec.class);
 
