@@ -4,6 +4,7 @@ import static io.newsradar.e2e.DeployComposeTest.list;
 import static io.newsradar.e2e.DeployComposeTest.map;
 import static io.newsradar.e2e.ServiceConfig.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class DeployHelmChartTest {
     void rendersADeploymentServiceConfigMapAndDisruptionBudgetPerService() {
         List<Map<String, Object>> objects = render();
 
-        for (String kind : List.of("Deployment", "Service", "ConfigMap", "PodDisruptionBudget")) {
+        for (String kind : List.of("Deployment", "Service", "ConfigMap", "PodDisruptionBudget", "NetworkPolicy")) {
             assertThat(objects).filteredOn(o -> kind.equals(o.get("kind"))).extracting(DeployHelmChartTest::name)
                     .as("%s objects", kind).containsExactlyInAnyOrderElementsOf(SERVICES);
         }
@@ -153,6 +155,74 @@ class DeployHelmChartTest {
         assertThat(list(container(object(objects, "Deployment", "api-gateway")).get("envFrom")))
                 .anySatisfy(from -> assertThat(map(map(from).get("secretRef"))).containsEntry("name", "newsradar-api-keys"));
         assertThat(list(container(object(objects, "Deployment", "ingest-service")).get("envFrom"))).hasSize(1);
+    }
+
+    @Test
+    void onlyTheGatewaysServiceMayTakeATypeThatPublishesIt() {
+        assertThat(render()).filteredOn(o -> "Service".equals(o.get("kind")))
+                .allSatisfy(service -> assertThat(map(service.get("spec"))).containsEntry("type", "ClusterIP"));
+
+        List<Map<String, Object>> asked = render("services.ingest.service.type", "LoadBalancer",
+                "services.index.service.type", "NodePort", "services.gateway.service.type", "LoadBalancer");
+        for (String service : SERVICES) {
+            assertThat(map(object(asked, "Service", service).get("spec"))).as("type of %s", service)
+                    .containsEntry("type", service.equals("api-gateway") ? "LoadBalancer" : "ClusterIP");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("SERVICES")
+    void networkPolicyLetsOnlyTheGatewayBeReachedFromOutsideTheRelease(String service) {
+        Map<String, Object> peer = Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring")));
+        for (List<Map<String, Object>> objects : List.of(render(),
+                render("networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "monitoring"))) {
+            Map<String, Object> spec = map(object(objects, "NetworkPolicy", service).get("spec"));
+            List<Object> ingress = list(spec.get("ingress"));
+
+            assertThat(list(spec.get("policyTypes"))).containsExactly("Ingress");
+            assertThat(map(map(spec.get("podSelector")).get("matchLabels"))).containsEntry("app.kubernetes.io/name", service);
+            assertThat(ingress).hasSize(1);
+            Map<String, Object> rule = map(ingress.get(0));
+            assertThat(list(rule.get("ports"))).containsExactly(Map.of("port", "http"));
+            if (service.equals("api-gateway")) {
+                assertThat(rule).as("the gateway is open to all").doesNotContainKey("from");
+            } else {
+                List<Object> from = list(rule.get("from"));
+                assertThat(map(map(map(from.get(0)).get("podSelector")).get("matchLabels")))
+                        .containsEntry("app.kubernetes.io/instance", "newsradar").containsEntry("app.kubernetes.io/part-of", "newsradar");
+                assertThat(from.subList(1, from.size())).isIn(List.of(), List.of(peer));
+            }
+        }
+        assertThat(render("networkPolicy.enabled", "false")).noneMatch(o -> "NetworkPolicy".equals(o.get("kind")));
+    }
+
+    @Test
+    void rendersNoSecretOutsideSecretsAndNoDevelopmentProfile() {
+        Pattern secretName = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|API_KEY|SHA256|CREDENTIAL|_KEY)(_\\d+)?.*");
+        List<Map<String, Object>> objects = render("apiKeys.keys[0].name", "newsroom",
+                "apiKeys.keys[0].sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "elasticsearch.existingSecret", "es-credentials");
+
+        for (Map<String, Object> object : objects) {
+            if ("ConfigMap".equals(object.get("kind"))) {
+                assertThat(map(object.get("data")).keySet()).as("ConfigMap %s", name(object)).noneMatch(k -> secretName.matcher(k).matches());
+            }
+            if ("Deployment".equals(object.get("kind"))) {
+                env(container(object)).stream().map(DeployComposeTest::map).filter(e -> secretName.matcher(e.get("name").toString()).matches())
+                        .forEach(e -> assertThat(e).as("%s of %s comes from a Secret", e.get("name"), name(object))
+                                .doesNotContainKey("value").containsKey("valueFrom"));
+            }
+            assertThat(new Yaml().dump(object)).as("%s %s", object.get("kind"), name(object))
+                    .doesNotContainPattern("(?i)SPRING_PROFILES_ACTIVE|spring\\.profiles\\.active|--spring\\.profiles");
+        }
+        assertThat(objects).filteredOn(o -> !"Secret".equals(o.get("kind")))
+                .allSatisfy(o -> assertThat(new Yaml().dump(o)).doesNotContain("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    @Test
+    void refusesAnApiKeyGivenInsteadOfItsDigest() {
+        assertThatThrownBy(() -> render("apiKeys.keys[0].name", "newsroom", "apiKeys.keys[0].sha256", "my-plain-api-key"))
+                .hasMessageContaining("apiKeys.keys[0].sha256 must be the key's hex SHA-256");
     }
 
     static List<Map<String, Object>> render(String... settings) {

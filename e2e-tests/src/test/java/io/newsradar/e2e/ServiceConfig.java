@@ -31,7 +31,7 @@ final class ServiceConfig {
      * list index.
      */
     static final Map<String, String> KNOWN_PROPERTIES = Map.of(
-            "spring.profiles.active", "Spring Boot: the active profiles (api-gateway's local profile makes a development key)",
+            "spring.config.import", "Spring Boot: more configuration files (the gateway's secret settings in Compose)",
             "spring.elasticsearch.username", "ElasticsearchConnectionProperties (service-support): basic-auth user",
             "spring.elasticsearch.password", "ElasticsearchConnectionProperties (service-support): basic-auth password",
             "newsradar.gateway.api-keys[*].name", "GatewayProperties.apiKeys: listed in api-gateway.yml's comments only",
