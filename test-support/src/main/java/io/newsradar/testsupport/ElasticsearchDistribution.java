@@ -28,13 +28,26 @@ final class ElasticsearchDistribution {
     private ElasticsearchDistribution() {
     }
 
-    /** The unpacked distribution's home folder. */
-    static Path home() {
+    /**
+     * Where the distribution and the nodes' folders go: the temporary directory, unless the node runs as
+     * {@code nobody} and {@code nobody} cannot enter it (a {@code java.io.tmpdir} inside a private checkout or home),
+     * then {@code /var/tmp}.
+     */
+    static Path temporaryRoot(boolean asNobody) {
+        Path tmp = Paths.get(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (!asNobody || NobodyAccess.problem(NobodyAccess.NOBODY, NobodyAccess.NOBODY, tmp, "x").isEmpty()) {
+            return tmp;
+        }
+        return Paths.get("/var/tmp");
+    }
+
+    /** The distribution's home folder, unpacked under {@code parent} if it is not there yet. */
+    static Path home(Path parent) {
         Path zip = locateZip();
         String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
         Path home;
         try {
-            home = Paths.get(System.getProperty("java.io.tmpdir"), "newsradar-" + name + "-" + Files.size(zip)).resolve(name);
+            home = parent.resolve("newsradar-" + name + "-" + Files.size(zip)).resolve(name);
             if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
                 unpack(zip, home.getParent());
             }

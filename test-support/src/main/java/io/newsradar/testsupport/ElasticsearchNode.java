@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Elasticsearch, run as a child process on free loopback ports from the distribution Maven
- * resolved. When the JVM runs as root, the node runs as {@code nobody} (Elasticsearch refuses root). Its console
- * output goes to {@link #logFile()}; the node stops when {@link #stop()} is called or the JVM exits.
+ * resolved. When the JVM runs as root, the node runs as {@code nobody} (Elasticsearch refuses root), from folders
+ * outside the checkout that {@code nobody} can reach whatever the checkout's path (the temporary directory, else
+ * {@code /var/tmp}), checked before it starts. Its console output goes to {@link #logFile()}, written by this JVM;
+ * the node stops when {@link #stop()} is called or the JVM exits.
  */
 public final class ElasticsearchNode implements ElasticsearchServer {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
-    private static final int NOBODY = 65534;
+    private static final int NOBODY = NobodyAccess.NOBODY;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path home;
@@ -41,10 +44,11 @@ public final class ElasticsearchNode implements ElasticsearchServer {
 
     private ElasticsearchNode(String name) {
         this.name = name;
-        this.home = ElasticsearchDistribution.home();
         this.asNobody = new UnixSystem().getUid() == 0;
+        Path parent = ElasticsearchDistribution.temporaryRoot(asNobody);
+        this.home = ElasticsearchDistribution.home(parent);
         try {
-            this.nodeDir = Files.createTempDirectory("newsradar-es-" + name + "-");
+            this.nodeDir = Files.createTempDirectory(parent, "newsradar-es-" + name + "-");
             this.logFile = ConsoleLog.file("elasticsearch", name, nodeDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Elasticsearch node folder", e);
@@ -154,6 +158,23 @@ public final class ElasticsearchNode implements ElasticsearchServer {
         }
         if (asNobody) {
             chownToNobody(nodeDir);
+            requireNobodyCanReach();
+        }
+    }
+
+    /** Fails in one line, before starting, when {@code nobody} cannot reach what the node needs. */
+    private void requireNobodyCanReach() {
+        Path java = Path.of(System.getProperty("java.home"));
+        List<Map.Entry<Path, String>> needs = List.of(Map.entry(home.resolve("bin/elasticsearch"), "rx"),
+                Map.entry(home.resolve("lib"), "rx"), Map.entry(home.resolve("modules"), "rx"),
+                Map.entry(java.resolve("bin/java"), "rx"), Map.entry(java.resolve("lib"), "rx"),
+                Map.entry(nodeDir.resolve("config"), "rx"), Map.entry(nodeDir.resolve("data"), "rwx"),
+                Map.entry(nodeDir.resolve("logs"), "rwx"), Map.entry(nodeDir.resolve("tmp"), "rwx"));
+        for (Map.Entry<Path, String> need : needs) {
+            NobodyAccess.problem(NOBODY, NOBODY, need.getKey(), need.getValue()).ifPresent(problem -> {
+                throw new IllegalStateException("Elasticsearch node " + name + " runs as nobody, and " + problem
+                        + "; make it reachable, or set -Djava.io.tmpdir to a folder nobody can enter");
+            });
         }
     }
 
