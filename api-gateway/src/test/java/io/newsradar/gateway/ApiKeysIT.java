@@ -60,7 +60,7 @@ class ApiKeysIT {
     void aReaderKeyCannotChangeTheFeedRegistry() {
         web().post().uri("/api/v1/feeds").header("X-Api-Key", TestKeys.READER).exchange()
                 .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("changing the feed registry needs an admin key; 'test-reader' is a reader key");
+                .expectBody().jsonPath("$.detail").isEqualTo("POST /api/v1/feeds needs an admin key; 'test-reader' is a reader key");
     }
 
     @Test

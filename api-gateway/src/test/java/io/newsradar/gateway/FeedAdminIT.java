@@ -194,7 +194,7 @@ class FeedAdminIT {
         reader().delete().uri("/api/v1/feeds/" + id).exchange().expectStatus().isForbidden();
         reader().post().uri("/api/v1/feeds/opml").contentType(OPML).bodyValue("<opml/>").exchange()
                 .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").isEqualTo("changing the feed registry needs an admin key; 'test-reader' is a reader key");
+                .expectBody().jsonPath("$.detail").isEqualTo("POST /api/v1/feeds/opml needs an admin key; 'test-reader' is a reader key");
         web().post().uri("/api/v1/feeds").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isUnauthorized();
         web().delete().uri("/api/v1/feeds/" + id).exchange().expectStatus().isUnauthorized();
         web().get().uri("/api/v1/feeds").exchange().expectStatus().isUnauthorized();

@@ -1,12 +1,13 @@
 package io.newsradar.gateway.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsradar.contracts.Redaction;
+import io.newsradar.gateway.web.RoutedPath;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,10 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every request to {@code /api/} and {@code /feeds/} needs an API key: in {@code X-Api-Key}, in
- * {@code Authorization: Bearer}, or, for feed readers and browsers that cannot send headers, in {@code api_key=}.
- * Changing the feed registry needs an admin key. Each key has a token bucket; past it, the answer is {@code 429}
- * with {@code Retry-After}. Refusals are RFC 9457 problem documents, counted in
+ * Decides every request on the path the router will match ({@link RoutedPath}), never on its spelling. A path that
+ * could be read two ways ({@code ;parameters}, an encoded {@code /}, {@code //}, {@code /./}…) is refused with
+ * {@code 400}, with or without a key. Then {@link AccessPolicy} says what the request needs: nothing for the page, the
+ * probes and the API description; an API key for everything else, in {@code X-Api-Key}, in
+ * {@code Authorization: Bearer}, or, for feed readers and browsers that cannot send headers, in {@code api_key=}; an
+ * admin key for every method but {@code GET}, {@code HEAD} and {@code OPTIONS}. Each key has a token bucket; past it,
+ * the answer is {@code 429} with {@code Retry-After}. Refusals are RFC 9457 problem documents, counted in
  * {@code newsradar_gateway_refused_total{reason}}.
  */
 public final class ApiKeyFilter implements WebFilter, Ordered {
@@ -51,8 +55,14 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        String path = request.getPath().pathWithinApplication().value();
-        if (!path.startsWith("/api/") && !path.startsWith("/feeds/")) {
+        RoutedPath path = RoutedPath.of(exchange);
+        if (!path.isUnambiguous()) {
+            return refuse(exchange, HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path",
+                    "the path '" + Redaction.mask(path.raw()) + "' is refused: " + path.ambiguity()
+                            + "; newsradar routes are spelt with plain segments", null);
+        }
+        AccessPolicy.Need need = AccessPolicy.need(request.getMethod(), path.value(), path.segments());
+        if (need == AccessPolicy.Need.NOTHING) {
             return chain.filter(exchange);
         }
         if (keys.isEmpty()) {
@@ -68,9 +78,10 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
         if (key.isEmpty()) {
             return refuse(exchange, HttpStatus.UNAUTHORIZED, "unknown", "Unknown API key", "this API key is not known", null);
         }
-        if (changesTheRegistry(request, path) && key.get().role() != ApiKeys.Role.ADMIN) {
+        if (need == AccessPolicy.Need.ADMIN && key.get().role() != ApiKeys.Role.ADMIN) {
             return refuse(exchange, HttpStatus.FORBIDDEN, "forbidden", "Admin key needed",
-                    "changing the feed registry needs an admin key; '" + key.get().name() + "' is a reader key", null);
+                    request.getMethod().name() + " " + path.value() + " needs an admin key; '" + key.get().name()
+                            + "' is a reader key", null);
         }
         RateLimiter.Decision decision = limiter.take(key.get().name());
         if (!decision.allowed()) {
@@ -94,10 +105,6 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
         return request.getQueryParams().getFirst(PARAMETER);
     }
 
-    private static boolean changesTheRegistry(ServerHttpRequest request, String path) {
-        return path.startsWith("/api/v1/feeds") && request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
-    }
-
     /** The request as the handlers see it: the key is not one of the query's parameters. */
     private static ServerWebExchange withoutKeyParameter(ServerWebExchange exchange) {
         if (!exchange.getRequest().getQueryParams().containsKey(PARAMETER)) {
@@ -114,7 +121,7 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.put("instance", Redaction.mask(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
