@@ -28,7 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every route the running gateway has (read from its context, not listed here) × every spelling of its path × no key,
  * a reader key and an admin key. Without a key, only the public paths below answer anything but 401; a reader key
  * never gets past an admin route; a spelling that could be read two ways is a 400 whoever asks; and every answer that
- * serves the page carries its security headers. A route added later is in the matrix the day it is added.
+ * serves the page carries its security headers. A route added later is in the matrix the day it is added, as
+ * {@link LaterRoute} (a route newsradar has not written yet, at a path no rule names) shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=api-gateway",
         "newsradar.gateway.live.max-streams-per-key=100000", "newsradar.gateway.live.max-streams=100000"})
@@ -87,7 +97,7 @@ class RouteSpellingMatrixIT {
         log.info("{} routes found in the context: {}", routes.size(), routes);
         assertThat(routes).extracting(Route::path).contains("/", "/app.js", "/index.html", "/api/v1/articles", "/api/v1/articles/x1",
                 "/api/v1/facets", "/api/v1/stream", "/api/v1/feeds", "/api/v1/feeds/x1", "/api/v1/feeds/opml",
-                "/feeds/v1/articles.atom", "/feeds/v1/articles.rss", "/actuator/health", "/v3/api-docs");
+                "/feeds/v1/articles.atom", "/feeds/v1/articles.rss", "/actuator/health", "/v3/api-docs", LaterRoute.PATH);
         assertThat(routes).contains(new Route(HttpMethod.POST, "/api/v1/feeds", false), new Route(HttpMethod.DELETE, "/api/v1/feeds/x1", false));
 
         List<Callable<Void>> checks = new ArrayList<>();
@@ -113,6 +123,17 @@ class RouteSpellingMatrixIT {
         log.info("route-by-spelling matrix: {} cases over {} routes, {} failed", checks.size(), routes.size(), failures.size());
         assertThat(failures.stream().sorted().limit(100).toList())
                 .as("%d of %d cases over %d routes failed, the first 100", failures.size(), checks.size(), routes.size()).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFailingRequestIsLoggedAndAnsweredWithoutItsKey(CapturedOutput output) throws Exception {
+        Answer answer = send(HttpMethod.GET, LaterRoute.PATH + "?fail=true&api_key=" + TestKeys.READER + "&lang=vi", Caller.NONE);
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body()).doesNotContain(TestKeys.READER);
+        assertThat(output.getOut()).contains("500 Server Error for HTTP GET", LaterRoute.PATH + "?fail=true&lang=vi")
+                .doesNotContain(TestKeys.READER);
     }
 
     /** The route's own method (every spelling); for a read also HEAD, OPTIONS and a write (a sample of them). */
@@ -169,6 +190,36 @@ class RouteSpellingMatrixIT {
         }
         boolean isPublic = kind == Kind.SAME && method != HttpMethod.OPTIONS && (PUBLIC.contains(path) || path.startsWith(PUBLIC_FILES));
         return isPublic ? Need.NOTHING : Need.READER;
+    }
+
+    /** A route no access rule names, as one added later would be. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class LaterRouteConfiguration {
+
+        @Bean
+        LaterRoute laterRoute() {
+            return new LaterRoute();
+        }
+    }
+
+    /** {@code GET} reads, {@code POST} writes, and {@code ?fail=true} fails as a bug would. */
+    @RestController
+    static class LaterRoute {
+
+        static final String PATH = "/later/v1/things";
+
+        @GetMapping(PATH)
+        String read(@RequestParam(required = false) String fail) {
+            if ("true".equals(fail)) {
+                throw new IllegalStateException("the later route failed");
+            }
+            return "things";
+        }
+
+        @PostMapping(PATH)
+        String write() {
+            return "written";
+        }
     }
 
     private record Answer(int status, String body, String contentType, boolean pageHeaders) {

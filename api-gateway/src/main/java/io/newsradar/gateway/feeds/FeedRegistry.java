@@ -2,6 +2,7 @@ package io.newsradar.gateway.feeds;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
+import io.newsradar.contracts.Redaction;
 import io.newsradar.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class FeedRegistry implements AutoCloseable {
         for (int i = 0; i < specs.size(); i++) {
             FeedSpec spec = specs.get(i);
             written.add(new Written(FeedView.of(spec, states.values().get(spec.feedId())), replaced.get(i)));
-            log.atInfo().addKeyValue("feedId", spec.feedId()).addKeyValue("url", spec.url()).addKeyValue("replaced", replaced.get(i))
+            log.atInfo().addKeyValue("feedId", spec.feedId()).addKeyValue("url", Redaction.mask(spec.url())).addKeyValue("replaced", replaced.get(i))
                     .log("feed registered");
         }
         return written;

@@ -14,7 +14,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -105,13 +104,16 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
         return request.getQueryParams().getFirst(PARAMETER);
     }
 
-    /** The request as the handlers see it: the key is not one of the query's parameters. */
+    /**
+     * The request as the handlers see it: the key is not one of the query's parameters. {@link KeyParameter} has
+     * already taken it out of every request that came through the server; this covers any that did not.
+     */
     private static ServerWebExchange withoutKeyParameter(ServerWebExchange exchange) {
-        if (!exchange.getRequest().getQueryParams().containsKey(PARAMETER)) {
+        URI stripped = KeyParameter.strip(exchange.getRequest().getURI());
+        if (stripped == null) {
             return exchange;
         }
-        URI uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replaceQueryParam(PARAMETER).build(true).toUri();
-        return exchange.mutate().request(exchange.getRequest().mutate().uri(uri).build()).build();
+        return exchange.mutate().request(exchange.getRequest().mutate().uri(stripped).build()).build();
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String reason, String title, String detail, Long retryAfter) {

@@ -5,6 +5,7 @@ import io.newsradar.gateway.GatewayProperties;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,7 +27,7 @@ class SecurityConfiguration {
             keys.add(new ApiKeys.Key("development", ApiKeys.sha256(key), ApiKeys.Role.ADMIN));
             log.warn("development API key (admin, valid until this gateway stops): {}", key);
         } else if (keys.isEmpty()) {
-            log.error("no API keys are configured (newsradar.gateway.api-keys): every /api and /feeds request will be refused");
+            log.error("no API keys are configured (newsradar.gateway.api-keys): every request but the page, the health probes, the metrics and the API description will be refused");
         }
         return keys;
     }
@@ -34,6 +35,12 @@ class SecurityConfiguration {
     @Bean
     RateLimiter rateLimiter(GatewayProperties properties) {
         return new RateLimiter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst(), System::nanoTime);
+    }
+
+    /** {@code api_key=} out of every request's URI before anything logs or shows it ({@link KeyParameter}). */
+    @Bean
+    WebHttpHandlerBuilderCustomizer keyParameterOutOfTheUri() {
+        return builder -> builder.httpHandlerDecorator(KeyParameter::new);
     }
 
     @Bean

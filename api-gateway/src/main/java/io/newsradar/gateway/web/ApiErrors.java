@@ -1,6 +1,7 @@
 package io.newsradar.gateway.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.newsradar.contracts.Redaction;
 import io.newsradar.gateway.feeds.FeedNotFoundException;
 import io.newsradar.gateway.feeds.FeedRegistryUnavailableException;
 import io.newsradar.gateway.feeds.InvalidFeedException;
@@ -35,7 +36,7 @@ public class ApiErrors {
 
     @ExceptionHandler({TimeoutException.class, IOException.class, ElasticsearchException.class})
     ResponseEntity<ProblemDetail> searchUnavailable(Exception e) {
-        log.atWarn().setCause(e).log("search failed: {}", e.getMessage());
+        log.atWarn().setCause(e).log("search failed: {}", Redaction.mask(e.getMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "search is unavailable right now; try again shortly");
         problem.setTitle("Search unavailable");
