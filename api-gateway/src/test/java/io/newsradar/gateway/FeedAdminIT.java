@@ -104,7 +104,7 @@ class FeedAdminIT {
                 "feed https://example.vn/f.rss answered 410 Gone"));
         FeedTopics.write(Topics.FEED_STATE, healthy, state(healthy, 0, false, "fetched", null));
 
-        // When a reader asks, then the health is the state's
+        // When a reader asks, then the health is the state's, the last error as a generic reason
         reader().get().uri("/api/v1/feeds/" + failing).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -112,8 +112,12 @@ class FeedAdminIT {
                 .jsonPath("$.health.failing").isEqualTo(true)
                 .jsonPath("$.health.consecutiveFailures").isEqualTo(7)
                 .jsonPath("$.health.lastOutcome").isEqualTo("permanent_error")
-                .jsonPath("$.health.lastError").isEqualTo("feed https://example.vn/f.rss answered 410 Gone")
+                .jsonPath("$.health.lastError").isEqualTo("the last poll failed (the feed's server refused the request or sent something"
+                        + " that is not a feed); an admin key shows the detail")
                 .jsonPath("$.health.lastPolledAt").isEqualTo("2026-11-22T08:05:00Z");
+        // And an admin sees ingest's own words
+        admin().get().uri("/api/v1/feeds/" + failing).exchange()
+                .expectBody().jsonPath("$.health.lastError").isEqualTo("feed https://example.vn/f.rss answered 410 Gone");
         reader().get().uri("/api/v1/feeds/" + healthy).exchange()
                 .expectBody().jsonPath("$.health.status").isEqualTo("ok").jsonPath("$.health.lastError").isEmpty();
         // And only the failing one is in ?failing=true

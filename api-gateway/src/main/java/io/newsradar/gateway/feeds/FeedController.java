@@ -4,6 +4,8 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.OpmlFeeds;
 import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.InvalidQueryException;
+import io.newsradar.gateway.security.ApiKeyFilter;
+import io.newsradar.gateway.security.ApiKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,14 +63,15 @@ public class FeedController {
     @Operation(summary = "Every feed in the registry with its health",
             description = "Health comes from ingest-service's news.feed-state; a feed without state is 'never polled'.")
     public Mono<FeedList> list(@Parameter(description = "true: only feeds ingest-service flags as failing", schema = @Schema(type = "boolean"))
-                               @RequestParam(required = false) String failing) {
+                               @RequestParam(required = false) String failing,
+                               @Parameter(hidden = true) ServerWebExchange exchange) {
         boolean failingOnly = failing != null && switch (failing) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidQueryException("failing", "failing must be true or false, was '" + failing + "'");
         };
         return blocking(() -> {
-            List<FeedView> feeds = registry.list(failingOnly);
+            List<FeedView> feeds = registry.list(failingOnly).stream().map(feed -> feed.seenBy(role(exchange))).toList();
             return new FeedList(feeds.size(), feeds);
         });
     }
@@ -76,8 +79,14 @@ public class FeedController {
     @GetMapping("/{id}")
     @Operation(summary = "One feed with its health", responses = {@ApiResponse(responseCode = "200"),
             @ApiResponse(responseCode = "404", description = "no such feed")})
-    public Mono<FeedView> get(@PathVariable String id) {
-        return blocking(() -> registry.find(id).orElseThrow(() -> new FeedNotFoundException(id)));
+    public Mono<FeedView> get(@PathVariable String id, @Parameter(hidden = true) ServerWebExchange exchange) {
+        return blocking(() -> registry.find(id).orElseThrow(() -> new FeedNotFoundException(id)).seenBy(role(exchange)));
+    }
+
+    /** The role of the key the request was let in with; {@code null} (a reader's view) if none. */
+    private static ApiKeys.Role role(ServerWebExchange exchange) {
+        ApiKeys.Key key = exchange.getAttribute(ApiKeyFilter.KEY_ATTRIBUTE);
+        return key == null ? null : key.role();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

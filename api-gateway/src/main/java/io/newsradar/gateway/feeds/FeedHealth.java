@@ -1,6 +1,7 @@
 package io.newsradar.gateway.feeds;
 
 import io.newsradar.contracts.FeedState;
+import io.newsradar.contracts.Redaction;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,9 @@ import java.time.Instant;
  * @param failing             whether ingest-service has flagged it as failing
  * @param lastOutcome         {@code fetched}, {@code not_modified}, {@code temporary_error}, {@code permanent_error} or
  *                            {@code refused}; {@code null} before the first poll
- * @param lastError           what the last failure was; {@code null} after a success
+ * @param lastError           what the last failure was, with URL passwords and secret parameters masked; for a reader
+ *                            key a generic reason only (ingest's own words can name resolved addresses and internal
+ *                            hosts); {@code null} after a success
  */
 public record FeedHealth(String status, Instant lastPolledAt, Instant lastSuccessAt, Instant nextPollAt, int consecutiveFailures,
                          boolean failing, String lastOutcome, String lastError) {
@@ -31,6 +34,25 @@ public record FeedHealth(String status, Instant lastPolledAt, Instant lastSucces
                 : state.consecutiveFailures() > 0 ? "retrying"
                 : state.lastPolledAt() == null ? "never polled" : "ok";
         return new FeedHealth(status, state.lastPolledAt(), state.lastSuccessAt(), state.nextPollAt(), state.consecutiveFailures(),
-                state.failing(), state.lastOutcome(), state.lastError());
+                state.failing(), state.lastOutcome(), Redaction.mask(state.lastError()));
+    }
+
+    /** The health as a reader key sees it: the last error as a generic reason, without ingest's detail. */
+    FeedHealth forReader() {
+        if (lastError == null) {
+            return this;
+        }
+        return new FeedHealth(status, lastPolledAt, lastSuccessAt, nextPollAt, consecutiveFailures, failing, lastOutcome,
+                genericReason(lastOutcome));
+    }
+
+    private static String genericReason(String outcome) {
+        String reason = switch (outcome == null ? "" : outcome) {
+            case "temporary_error" -> "the last poll failed (the feed's server could not be reached or answered with an error); it is retried";
+            case "permanent_error" -> "the last poll failed (the feed's server refused the request or sent something that is not a feed)";
+            case "refused" -> "the last poll was refused: the feed's address is not one newsradar fetches from";
+            default -> "the last poll failed";
+        };
+        return reason + "; an admin key shows the detail";
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 @OpenAPIDefinition(
         info = @Info(title = "newsradar API", version = "v1", description = "Articles classified by country pair, region and topic;"
                 + " their facets; Atom/RSS feeds of them; and the feed registry. Every /api and /feeds route needs an API key;"
-                + " changing the feed registry needs an admin key. Errors are RFC 9457 problem documents."),
+                + " every write needs an admin key. Errors are RFC 9457 problem documents."),
         security = {@SecurityRequirement(name = OpenApiConfiguration.API_KEY), @SecurityRequirement(name = OpenApiConfiguration.BEARER),
                 @SecurityRequirement(name = OpenApiConfiguration.API_KEY_PARAMETER)})
 @SecuritySchemes({
