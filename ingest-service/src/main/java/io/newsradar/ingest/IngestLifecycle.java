@@ -55,7 +55,8 @@ class IngestLifecycle implements SmartLifecycle {
     private void tick() {
         try {
             scheduler.pollDueFeeds();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An escaping Error would cancel every later tick.
             log.error("the poll scheduler's tick failed; it will tick again", e);
         }
     }

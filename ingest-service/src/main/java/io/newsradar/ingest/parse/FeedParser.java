@@ -23,27 +23,57 @@ import java.util.Objects;
  * read local files or URLs (XXE); ROME's own {@code setAllowDoctypes(false)} and an entity resolver that fetches
  * nothing stand behind that. No DTD, stylesheet or other external resource is ever fetched. A parse is abandoned once
  * its time bound passes (checked on every read of the document and between items); the fetcher bounds the size.
- * An HTML page is reported as such, naming the feeds it advertises. Any failure is a {@link FeedParseException}
- * whose message starts with the document's URL.
+ * An HTML page is reported as such, naming the feeds it advertises. XML nested deeper than {@link Limits#maxXmlDepth}
+ * is refused by a streaming pass before any parser builds a tree (ROME and JDOM recurse, and a deep enough document
+ * overflows their stack); JSON deeper than that is refused by Jackson. Only the first {@link Limits#maxItems} items of
+ * a document are read; {@link ParsedFeed#itemsInDocument()} tells how many it had. Any failure is a
+ * {@link FeedParseException} whose message starts with the document's URL.
  */
 public class FeedParser {
 
     /** The time bound of one parse when none is given. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Duration parseTimeout;
+    /** How deeply XML elements (or JSON values) may nest when no limit is given. */
+    public static final int DEFAULT_MAX_XML_DEPTH = 256;
+
+    /** How many items of one document are read when no limit is given. */
+    public static final int DEFAULT_MAX_ITEMS = 1000;
+
+    /**
+     * What one parse may take.
+     *
+     * @param timeout     how long one parse may take before it is abandoned
+     * @param maxXmlDepth how deeply elements may nest; a deeper document is refused
+     * @param maxItems    how many items of one document are read; the rest are left unread
+     */
+    public record Limits(Duration timeout, int maxXmlDepth, int maxItems) {
+
+        public Limits {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("parseTimeout must be positive: " + timeout);
+            }
+            if (maxXmlDepth < 8 || maxItems <= 0) {
+                throw new IllegalArgumentException("the XML depth limit must be at least 8 and the item limit positive, were "
+                        + maxXmlDepth + " and " + maxItems);
+            }
+        }
+    }
+
+    private final Limits limits;
 
     public FeedParser() {
         this(DEFAULT_PARSE_TIMEOUT);
     }
 
-    /** @param parseTimeout how long one parse may take before it is abandoned */
+    /** @param parseTimeout how long one parse may take before it is abandoned; the other limits are the defaults */
     public FeedParser(Duration parseTimeout) {
-        Objects.requireNonNull(parseTimeout, "parseTimeout");
-        if (parseTimeout.isNegative() || parseTimeout.isZero()) {
-            throw new IllegalArgumentException("parseTimeout must be positive: " + parseTimeout);
-        }
-        this.parseTimeout = parseTimeout;
+        this(new Limits(parseTimeout, DEFAULT_MAX_XML_DEPTH, DEFAULT_MAX_ITEMS));
+    }
+
+    public FeedParser(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Same as {@link #parse(URI, byte[], String)} with no content type. */
@@ -59,17 +89,17 @@ public class FeedParser {
      */
     public ParsedFeed parse(URI source, byte[] document, String contentType) throws FeedParseException {
         Objects.requireNonNull(source, "source");
-        Deadline deadline = Deadline.after(parseTimeout);
+        Deadline deadline = Deadline.after(limits.timeout());
         if (document == null || isBlank(document)) {
             throw new FeedParseException(source + " is an empty document, not a feed");
         }
         try {
             DocumentCharset charset = DocumentCharset.of(document, contentType);
             return switch (DocumentKind.of(document, contentType, charset)) {
-                case JSON -> JsonFeedReader.read(source, document, deadline);
+                case JSON -> JsonFeedReader.read(source, document, deadline, limits);
                 case HTML -> throw HtmlPage.notAFeed(source, document, charset);
                 case DOCTYPE -> throw Failures.doctypeRefused(source, null);
-                case XML -> XmlFeedReader.read(source, document, charset, deadline);
+                case XML -> XmlFeedReader.read(source, document, charset, deadline, limits);
             };
         } catch (RuntimeException e) {
             throw new FeedParseException(source + " could not be read: " + e, e);

@@ -9,25 +9,31 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) with Jackson. JSON is UTF-8 (RFC 8259). */
 final class JsonFeedReader {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** One mapper per nesting limit in use (there is one in practice). */
+    private static final Map<Integer, JsonMapper> MAPPERS = new ConcurrentHashMap<>();
     private static final Pattern VERSION = Pattern.compile("https?://jsonfeed\\.org/version/(\\d+(?:\\.\\d+)?)/?");
 
     private JsonFeedReader() {
     }
 
-    static ParsedFeed read(URI source, byte[] document, Deadline deadline) throws FeedParseException {
-        JsonNode root = tree(source, document, deadline);
+    static ParsedFeed read(URI source, byte[] document, Deadline deadline, FeedParser.Limits limits)
+            throws FeedParseException {
+        JsonNode root = tree(source, document, deadline, limits.maxXmlDepth());
         String version = string(root.path("version"));
         Matcher m = version == null ? null : VERSION.matcher(version);
         if (!root.isObject() || m == null || !m.matches()) {
@@ -36,8 +42,12 @@ final class JsonFeedReader {
         }
         String format = "json_" + (m.group(1).contains(".") ? m.group(1) : m.group(1) + ".0");
         List<FeedItem> items = new ArrayList<>();
+        JsonNode all = root.path("items");
         try {
-            for (JsonNode item : root.path("items").values()) {
+            for (JsonNode item : all.values()) {
+                if (items.size() == limits.maxItems()) {
+                    break;
+                }
                 deadline.check();
                 items.add(item(source, item));
             }
@@ -45,12 +55,12 @@ final class JsonFeedReader {
             throw Failures.timedOut(source, deadline, e);
         }
         return new ParsedFeed(PlainText.orNull(string(root.path("title"))), PlainText.orNull(string(root.path("language"))),
-                format, null, null, items);
+                format, null, null, items, all.size());
     }
 
-    private static JsonNode tree(URI source, byte[] document, Deadline deadline) throws FeedParseException {
+    private static JsonNode tree(URI source, byte[] document, Deadline deadline, int maxDepth) throws FeedParseException {
         try (InputStream in = deadline.guard(new ByteArrayInputStream(document))) {
-            return MAPPER.readTree(in);
+            return mapper(maxDepth).readTree(in);
         } catch (JacksonException e) {
             if (Failures.find(e, Deadline.Exceeded.class) != null) {
                 throw Failures.timedOut(source, deadline, e);
@@ -76,6 +86,11 @@ final class JsonFeedReader {
                 instant(string(item.path("date_modified"))),
                 item.path("tags").values().stream().map(JsonFeedReader::string).map(PlainText::orNull)
                         .filter(Objects::nonNull).distinct().toList());
+    }
+
+    private static JsonMapper mapper(int maxDepth) {
+        return MAPPERS.computeIfAbsent(maxDepth, depth -> JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build()).build()).build());
     }
 
     /** A string or number as text (ids are sometimes numbers); {@code null} for anything else. */

@@ -13,12 +13,25 @@ import java.util.List;
  * @param ttl          how long the feed may be cached, from RSS {@code <ttl>}, or {@code null}
  * @param updatePeriod how often the feed says it changes, from {@code sy:updatePeriod} divided by
  *                     {@code sy:updateFrequency}, or {@code null}
- * @param items        its entries, in document order
+ * @param items           its entries, in document order; at most the parser's item limit
+ * @param itemsInDocument how many entries the document holds; more than {@code items} when the limit cut it
  */
 public record ParsedFeed(String title, String language, String format, Duration ttl, Duration updatePeriod,
-        List<FeedItem> items) {
+        List<FeedItem> items, int itemsInDocument) {
 
     public ParsedFeed {
         items = List.copyOf(items);
+        itemsInDocument = Math.max(itemsInDocument, items.size());
+    }
+
+    /** A document read whole. */
+    public ParsedFeed(String title, String language, String format, Duration ttl, Duration updatePeriod,
+            List<FeedItem> items) {
+        this(title, language, format, ttl, updatePeriod, items, items.size());
+    }
+
+    /** Whether the parser's item limit left some of the document's items unread. */
+    public boolean itemsCut() {
+        return itemsInDocument > items.size();
     }
 }

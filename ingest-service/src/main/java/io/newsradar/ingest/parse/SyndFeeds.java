@@ -30,12 +30,14 @@ final class SyndFeeds {
     private SyndFeeds() {
     }
 
-    static ParsedFeed toParsedFeed(URI source, SyndFeed feed, Element root, Deadline deadline) throws Deadline.Exceeded {
+    static ParsedFeed toParsedFeed(URI source, SyndFeed feed, Element root, Deadline deadline, int maxItems)
+            throws Deadline.Exceeded {
         WireFeed wire = feed.originalWireFeed();
         boolean atom = wire instanceof Feed;
         URI base = atom ? Links.base(source, ((Feed) wire).getXmlBase()) : source;
-        List<FeedItem> items = new ArrayList<>(feed.getEntries().size());
-        for (SyndEntry entry : feed.getEntries()) {
+        List<SyndEntry> entries = feed.getEntries();
+        List<FeedItem> items = new ArrayList<>(Math.min(entries.size(), maxItems));
+        for (SyndEntry entry : entries.subList(0, Math.min(entries.size(), maxItems))) {
             deadline.check();
             items.add(item(base, feed.getFeedType(), atom, entry));
         }
@@ -43,7 +45,7 @@ final class SyndFeeds {
                 : root.getAttributeValue("lang", Namespace.XML_NAMESPACE);
         String title = feed.getTitleEx() == null ? null : text(feed.getTitleEx(), atom);
         return new ParsedFeed(PlainText.orNull(title), PlainText.orNull(language), feed.getFeedType(), ttl(wire),
-                updatePeriod(feed), items);
+                updatePeriod(feed), items, entries.size());
     }
 
     private static FeedItem item(URI feedBase, String feedType, boolean atom, SyndEntry entry) {

@@ -23,8 +23,9 @@ final class XmlFeedReader {
     private XmlFeedReader() {
     }
 
-    static ParsedFeed read(URI source, byte[] document, DocumentCharset charset, Deadline deadline)
-            throws FeedParseException {
+    static ParsedFeed read(URI source, byte[] document, DocumentCharset charset, Deadline deadline,
+            FeedParser.Limits limits) throws FeedParseException {
+        checkDepth(source, document, charset, deadline, limits.maxXmlDepth());
         Document xml = build(source, document, charset, deadline);
         SyndFeed feed;
         try {
@@ -40,9 +41,22 @@ final class XmlFeedReader {
         }
         try {
             deadline.check();
-            return SyndFeeds.toParsedFeed(source, feed, xml.getRootElement(), deadline);
+            return SyndFeeds.toParsedFeed(source, feed, xml.getRootElement(), deadline, limits.maxItems());
         } catch (Deadline.Exceeded e) {
             throw Failures.timedOut(source, deadline, e);
+        }
+    }
+
+    private static void checkDepth(URI source, byte[] document, DocumentCharset charset, Deadline deadline, int maxDepth)
+            throws FeedParseException {
+        int skip = charset.bomLength();
+        InputStream in = deadline.guard(new ByteArrayInputStream(document, skip, document.length - skip));
+        try (Reader reader = new InputStreamReader(in, charset.charset())) {
+            XmlDepth.check(source, reader, maxDepth);
+        } catch (Deadline.Exceeded e) {
+            throw Failures.timedOut(source, deadline, e);
+        } catch (IOException e) {
+            throw new FeedParseException(source + " could not be read as XML: " + Failures.rootMessage(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsradar.ingest.schedule;
 
 import io.micrometer.core.instrument.Timer;
+import io.newsradar.contracts.Redaction;
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.ingest.fetch.FeedFetcher;
@@ -48,8 +49,36 @@ public class FeedPoller {
         this.clock = clock;
     }
 
+    /**
+     * Polls the feed once. Whatever happens, a state comes back: an exception or error no stage expected (a stack
+     * overflow deep in a parser, say) ends as a permanent failure that names it, with backoff.
+     */
     public PollResult poll(FeedSpec feed, FeedState state) {
         Instant started = clock.instant();
+        try {
+            return pollOnce(feed, state, started);
+        } catch (Throwable e) {
+            return crashed(feed, state, started, e);
+        }
+    }
+
+    /**
+     * The state after a poll that stopped on something unexpected: a permanent failure with backoff, whose error names
+     * the exception or error. An {@link OutOfMemoryError} is recorded too, though the service may not outlive it.
+     */
+    public PollResult crashed(FeedSpec feed, FeedState state, Instant started, Throwable e) {
+        String error = "feed " + Redaction.mask(feed.url()) + ": the poll stopped on " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + Redaction.mask(e.getMessage()));
+        if (e instanceof StackOverflowError) {
+            // its thousand frames say nothing the message does not
+            log.atError().addKeyValue("feedId", feed.feedId()).log("{}", error);
+        } else {
+            log.atError().addKeyValue("feedId", feed.feedId()).setCause(e).log("{}", error);
+        }
+        return failed(feed, state, started, PollResult.PERMANENT_ERROR, false, null, error);
+    }
+
+    private PollResult pollOnce(FeedSpec feed, FeedState state, Instant started) {
         URI url = URI.create(feed.url());
         Timer.Sample sample = metrics.startFetch();
         FetchResult result;

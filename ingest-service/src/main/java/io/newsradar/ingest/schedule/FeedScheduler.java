@@ -145,7 +145,12 @@ public class FeedScheduler {
             if (owned.leaving) {
                 return;
             }
-            PollResult result = poller.poll(spec, owned.state);
+            PollResult result;
+            try {
+                result = poller.poll(spec, owned.state);
+            } catch (Throwable e) {
+                result = poller.crashed(spec, owned.state, clock.instant(), e);
+            }
             FeedState next = result.state();
             synchronized (owned) {
                 if (owned.released) {
@@ -163,10 +168,10 @@ public class FeedScheduler {
             stateSink.accept(next);
             owned.saved = next;
             owned.savedAt = clock.instant();
-        } catch (RuntimeException e) {
-            log.atError().addKeyValue("feedId", spec.feedId()).setCause(e)
-                    .log("feed {}: the poll or saving its state failed; it is polled again in {} s", spec.feedId(),
-                            RETRY_AFTER_CRASH.toSeconds());
+        } catch (Throwable e) {
+            log.atError().addKeyValue("feedId", spec.feedId()).setCause(e instanceof StackOverflowError ? null : e)
+                    .log("feed {}: the poll or saving its state failed ({}); it is polled again in {} s", spec.feedId(),
+                            e.getClass().getName(), RETRY_AFTER_CRASH.toSeconds());
             owned.retryAt = clock.instant().plus(RETRY_AFTER_CRASH);
         } finally {
             finish(owned);

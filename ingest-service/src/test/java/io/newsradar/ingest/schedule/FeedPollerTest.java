@@ -11,9 +11,11 @@ import io.newsradar.ingest.extract.ArticleExtractor;
 import io.newsradar.ingest.fetch.FeedFetcher;
 import io.newsradar.ingest.fetch.FetchSettings;
 import io.newsradar.ingest.parse.FeedParser;
+import io.newsradar.ingest.parse.ParsedFeed;
 import io.newsradar.ingest.publish.ArticlePublisher;
 import io.newsradar.testsupport.FeedServer;
 import io.newsradar.testsupport.RssFeed;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,12 +175,54 @@ class FeedPollerTest {
         });
     }
 
+    @Test
+    void aPollThatDiesWithAnErrorEndsAsAFailureWithBackoffThatNamesIt() {
+        server.route("/any.xml").body("application/rss+xml", RssFeed.channel("T", "https://example.vn/", "vi")
+                .item("A", "https://example.vn/a", "x", null).toXml());
+        FeedSpec feed = FeedSpec.of("dies", server.url("/any.xml"), "vi");
+        FeedParser dying = new FeedParser() {
+            @Override
+            public ParsedFeed parse(URI source, byte[] document, String contentType) {
+                throw new StackOverflowError();
+            }
+        };
+
+        PollResult result = poller(dying).poll(feed, FeedState.initial("dies"));
+
+        assertThat(result.outcome()).isEqualTo(PollResult.PERMANENT_ERROR);
+        assertThat(result.state().lastPolledAt()).as("polled, not 'never polled'").isNotNull();
+        assertThat(result.state().consecutiveFailures()).isEqualTo(1);
+        assertThat(result.state().nextPollAt()).as("backed off").isAfter(Instant.now().plusSeconds(30));
+        assertThat(result.state().lastError()).contains(server.url("/any.xml"), "java.lang.StackOverflowError");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aFeedNestedTooDeepToParseIsAPermanentFailureNamingTheDepthLimit() {
+        String deep = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>D</title><id>urn:d</id>"
+                + "<updated>2026-11-20T00:00:00Z</updated><entry><title>One</title><id>urn:d:1</id>"
+                + "<updated>2026-11-20T00:00:00Z</updated><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+                + "<div>".repeat(20_000) + "x" + "</div>".repeat(20_000) + "</div></content></entry></feed>";
+        server.route("/deep.xml").body("application/atom+xml", deep);
+        FeedSpec feed = FeedSpec.of("deep", server.url("/deep.xml"), "en");
+
+        PollResult result = poller().poll(feed, FeedState.initial("deep"));
+
+        assertThat(result.outcome()).isEqualTo(PollResult.PERMANENT_ERROR);
+        assertThat(result.state().lastError()).contains(server.url("/deep.xml"), "more than 256 deep", "max-xml-depth");
+        assertThat(result.state().nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+    }
+
     private FeedPoller poller() {
+        return poller(new FeedParser(Duration.ofSeconds(5)));
+    }
+
+    private FeedPoller poller(FeedParser parser) {
         IngestMetrics metrics = new IngestMetrics(meters);
         Clock clock = Clock.systemUTC();
         PollTiming timing = new PollTiming(new PollTiming.Settings(Duration.ofMinutes(5), Duration.ofMinutes(1),
                 Duration.ofHours(1), 0, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24)), new Random(1));
         ItemPublisher items = new ItemPublisher(fetcher, new ArticleExtractor(), article -> kafka.publish(article), metrics, clock, 100);
-        return new FeedPoller(fetcher, new FeedParser(Duration.ofSeconds(5)), items, timing, metrics, clock);
+        return new FeedPoller(fetcher, parser, items, timing, metrics, clock);
     }
 }

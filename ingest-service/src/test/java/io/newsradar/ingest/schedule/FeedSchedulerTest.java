@@ -2,6 +2,7 @@ package io.newsradar.ingest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -149,6 +151,39 @@ class FeedSchedulerTest {
         assertThat(whileBackingOff).as("a failed poll or save backs off").isZero();
         assertThat(attempts.get()).isEqualTo(2);
         assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void aPollThatThrowsAnErrorIsSavedAsTheFeedsFailureWithBackoff() throws Exception {
+        PollTiming timing = new PollTiming(new PollTiming.Settings(Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ofHours(1), 0, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24)), new Random(1));
+        AtomicInteger polls = new AtomicInteger();
+        FeedPoller dying = new FeedPoller(null, null, null, timing, new IngestMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC()) {
+            @Override
+            public PollResult poll(FeedSpec feed, FeedState state) {
+                polls.incrementAndGet();
+                throw new NoClassDefFoundError("org/example/Missing");
+            }
+        };
+        FeedScheduler scheduler = new FeedScheduler(dying, saved::add, workers, Clock.systemUTC(), Duration.ofMinutes(15));
+        scheduler.assign(FeedSpec.of("a", "https://user:hunter2@a.example/rss", "en"), null);
+
+        scheduler.pollDueFeeds();
+        Instant deadline = Instant.now().plusSeconds(5);
+        while ((polls.get() == 0 || scheduler.inFlightCount() > 0) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(5);
+        }
+
+        assertThat(saved).singleElement().satisfies(state -> {
+            assertThat(state.lastOutcome()).isEqualTo(PollResult.PERMANENT_ERROR);
+            assertThat(state.consecutiveFailures()).isEqualTo(1);
+            assertThat(state.lastPolledAt()).isNotNull();
+            assertThat(state.nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+            assertThat(state.lastError()).contains("java.lang.NoClassDefFoundError", "org/example/Missing")
+                    .contains("user:***@a.example").doesNotContain("hunter2");
+        });
+        assertThat(scheduler.pollDueFeeds()).as("backing off").isZero();
     }
 
     private static final class MovableClock extends Clock {
