@@ -97,8 +97,10 @@ class IngestConfiguration {
             IngestMetrics metrics, FeedStateStore states, ExecutorService pollWorkers) {
         Clock clock = Clock.systemUTC();
         ItemPublisher items = new ItemPublisher(fetcher, new ArticleExtractor(), ArticlePublisher.toKafka(bridge), metrics,
-                clock, properties.rememberedArticlesPerFeed());
-        FeedPoller poller = new FeedPoller(fetcher, new FeedParser(properties.parseTimeout()), items,
+                clock, properties.rememberedArticlesPerFeed(), properties.items().limits());
+        FeedParser parser = new FeedParser(new FeedParser.Limits(properties.parseTimeout(), properties.items().maxXmlDepth(),
+                properties.items().maxPerDocument()));
+        FeedPoller poller = new FeedPoller(fetcher, parser, items,
                 new PollTiming(properties.polling().timing(), new Random()), metrics, clock);
         FeedScheduler scheduler = new FeedScheduler(poller, states::save, pollWorkers, clock, properties.polling().stateHeartbeat());
         metrics.feedGauges(scheduler, FeedScheduler::ownedCount, FeedScheduler::failingCount);

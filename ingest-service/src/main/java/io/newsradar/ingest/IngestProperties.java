@@ -1,6 +1,7 @@
 package io.newsradar.ingest;
 
 import io.newsradar.contracts.FeedSpec;
+import io.newsradar.ingest.schedule.FieldLimits;
 import io.newsradar.ingest.schedule.PollTiming;
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param polling                   when feeds are polled
  * @param fetch                     how documents are fetched
  * @param registry                  the feed registry and state topics
+ * @param items                     the most ingest reads of a feed document and publishes of each article
  */
 @ConfigurationProperties("newsradar.ingest")
 public record IngestProperties(
@@ -30,7 +32,8 @@ public record IngestProperties(
         @DefaultValue("10s") Duration parseTimeout,
         @DefaultValue Polling polling,
         @DefaultValue Fetch fetch,
-        @DefaultValue Registry registry) {
+        @DefaultValue Registry registry,
+        @DefaultValue Items items) {
 
     public IngestProperties {
         feeds = List.copyOf(feeds);
@@ -137,6 +140,55 @@ public record IngestProperties(
             @DefaultValue("true") boolean seedFromConfiguration,
             @DefaultValue("20s") Duration releaseTimeout,
             @DefaultValue("30s") Duration kafkaTimeout) {
+    }
+
+    /**
+     * {@code newsradar.ingest.items.*}: the most ingest reads of one feed document and publishes of one article, so
+     * that no record it writes exceeds what Kafka, classify and index take. Text past its limit is cut at a word and
+     * named in {@code RawArticle.truncated}.
+     *
+     * @param maxTitleLength    characters of a headline
+     * @param maxLeadLength     characters of a lead
+     * @param maxBodyLength     characters of a body
+     * @param maxCategories     categories kept per article (the first ones)
+     * @param maxCategoryLength characters of one category
+     * @param maxUrlLength      characters of an item's link or GUID; an item with a longer one is refused
+     * @param maxEventSize      the serialized article; the body is cut further to fit, and an article that does not fit
+     *                          without its body is refused
+     * @param maxPerDocument    items read from one feed document (the first ones); the feed's state says when more
+     *                          were left unread
+     * @param maxXmlDepth       how deeply a feed document's elements may nest; a deeper document is refused
+     */
+    public record Items(
+            @DefaultValue("1000") int maxTitleLength,
+            @DefaultValue("5000") int maxLeadLength,
+            @DefaultValue("100000") int maxBodyLength,
+            @DefaultValue("50") int maxCategories,
+            @DefaultValue("200") int maxCategoryLength,
+            @DefaultValue("2048") int maxUrlLength,
+            @DefaultValue("256KB") DataSize maxEventSize,
+            @DefaultValue("1000") int maxPerDocument,
+            @DefaultValue("256") int maxXmlDepth) {
+
+        public Items {
+            if (maxPerDocument <= 0 || maxPerDocument > 5000) {
+                // The state remembers every item of the last document: 5,000 keep it far under Kafka's 1 MB.
+                throw new IllegalArgumentException("newsradar.ingest.items.max-per-document must be between 1 and 5000, was "
+                        + maxPerDocument);
+            }
+            try {
+                new FieldLimits(maxTitleLength, maxLeadLength, maxBodyLength, maxCategories, maxCategoryLength,
+                        maxUrlLength, (int) Math.min(Integer.MAX_VALUE, maxEventSize.toBytes()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("newsradar.ingest.items: " + e.getMessage(), e);
+            }
+        }
+
+        /** The limits as the publisher applies them. */
+        public FieldLimits limits() {
+            return new FieldLimits(maxTitleLength, maxLeadLength, maxBodyLength, maxCategories, maxCategoryLength,
+                    maxUrlLength, (int) maxEventSize.toBytes());
+        }
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -3,6 +3,7 @@ package io.newsradar.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsradar.ingest.schedule.FieldLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,20 @@ class IngestPropertiesTest {
         assertThat(properties.fetch().maxRedirects()).isEqualTo(5);
         assertThat(properties.fetch().maxConnectionsPerHost()).isEqualTo(2);
         assertThat(properties.fetch().maxConnectionsTotal()).isEqualTo(64);
+    }
+
+    @Test
+    void capsFeedItemsAtTheDocumentedLimits() {
+        IngestProperties properties = bind(Map.of("newsradar.ingest.items.max-body-length", "50000"));
+
+        assertThat(properties.items().limits()).isEqualTo(new FieldLimits(1_000, 5_000, 50_000,
+                50, 200, 2_048, 256 * 1024));
+        assertThat(properties.items().maxPerDocument()).isEqualTo(1_000);
+        assertThat(properties.items().maxXmlDepth()).isEqualTo(256);
+        assertThatThrownBy(() -> bind(Map.of("newsradar.ingest.items.max-event-size", "2MB")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("900 KiB");
+        assertThatThrownBy(() -> bind(Map.of("newsradar.ingest.items.max-per-document", "20000")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("max-per-document");
     }
 
     @Test

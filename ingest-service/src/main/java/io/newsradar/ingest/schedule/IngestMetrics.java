@@ -11,7 +11,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * ingest-service's meters, one place: {@code newsradar.ingest.polls{outcome}}, {@code newsradar.ingest.fetch{kind,outcome}}
  * (latency), {@code newsradar.ingest.fetch.bytes{kind}}, {@code newsradar.ingest.articles.published{revision}},
- * {@code newsradar.ingest.pages.failed}, the {@code newsradar.ingest.polls.not.modified.ratio} gauge and the
+ * {@code newsradar.ingest.pages.failed}, {@code newsradar.ingest.items.refused{reason}},
+ * {@code newsradar.ingest.articles.truncated}, the {@code newsradar.ingest.polls.not.modified.ratio} gauge and the
  * {@code newsradar.ingest.feeds.owned} and {@code newsradar.ingest.feeds.failing} gauges.
  */
 public final class IngestMetrics {
@@ -68,6 +69,17 @@ public final class IngestMetrics {
 
     void published(boolean update) {
         (update ? updatedArticles : newArticles).increment();
+    }
+
+    void itemRefused(String reason) {
+        Counter.builder("newsradar.ingest.items.refused").tag("reason", reason)
+                .description("Feed items left out of news.articles.raw, by why; the rest of their feed was published")
+                .register(registry).increment();
+    }
+
+    void truncated() {
+        Counter.builder("newsradar.ingest.articles.truncated")
+                .description("Articles published with a text field cut to its limit").register(registry).increment();
     }
 
     void pageFailed() {

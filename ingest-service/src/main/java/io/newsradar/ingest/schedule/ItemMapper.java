@@ -4,47 +4,105 @@ import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.UrlCanonicalizer;
+import io.newsradar.contracts.XmlText;
 import io.newsradar.ingest.extract.ExtractedArticle;
 import io.newsradar.ingest.parse.FeedItem;
 import io.newsradar.ingest.parse.ParsedFeed;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a feed item, and the story extracted from its page when there is one, into the {@link RawArticle} ingest publishes. */
+/**
+ * Turns a feed item, and the story extracted from its page when there is one, into the {@link RawArticle} ingest
+ * publishes: every text field without the characters XML forbids and within its {@link FieldLimits}, dates that are
+ * believable ({@link ItemDates}), whether the feed is on the article's site ({@link Sites}), and the whole event
+ * within its size limit.
+ */
 final class ItemMapper {
 
-    private static final int LEAD_LIMIT = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Room left for what the binder's serializer may write differently from ours. */
+    private static final int SIZE_MARGIN = 256;
 
-    private ItemMapper() {
+    private final FieldLimits limits;
+
+    ItemMapper(FieldLimits limits) {
+        this.limits = limits;
     }
 
-    /** @throws IllegalArgumentException when the item has neither a link nor a GUID */
-    static RawArticle toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, ExtractedArticle page, Instant now) {
+    /** @throws ItemRefused when the item's link or GUID is longer than newsradar takes as an identity */
+    void checkIdentity(FeedItem item) {
+        for (String identity : new String[] {item.link(), item.guid()}) {
+            if (identity != null && identity.length() > limits.url()) {
+                throw new ItemRefused("identity_too_long", "its link or GUID is " + identity.length()
+                        + " characters long, over the limit of " + limits.url() + " (newsradar.ingest.items.max-url-length)");
+            }
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the item has neither a link nor a GUID
+     * @throws ItemRefused              when its identity is too long, or it cannot be made to fit its size limit
+     */
+    RawArticle toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, ExtractedArticle page, Instant now) {
+        checkIdentity(item);
         String articleId = ArticleId.ofItem(feed.feedId(), item.link(), item.guid());
         String url = UrlCanonicalizer.canonicalOrNull(item.link());
-        String language = firstText(feed.languageHint(), page == null ? null : page.language(), parsed.language());
-        String source = firstText(feed.title(), parsed.title(), host(feed.url()));
-        String title = firstText(item.title(), page == null ? null : page.headline(), "");
-        String lead = page != null && !page.lead().isBlank() ? page.lead() : item.summary();
-        String body = page != null && !page.body().isBlank() ? page.body() : item.content();
-        Instant updated = item.updated() != null ? item.updated() : page == null ? null : page.updatedAt();
-        String from;
-        Instant published;
-        if (item.published() != null) {
-            published = item.published();
-            from = "published";
-        } else if (item.updated() != null) {
-            published = item.updated();
-            from = "updated";
-        } else if (page != null && page.publishedAt() != null) {
-            published = page.publishedAt();
-            from = "page";
-        } else {
-            published = now;
-            from = "ingested";
+        List<String> truncated = new ArrayList<>();
+        String language = XmlText.strip(firstText(feed.languageHint(), page == null ? null : page.language(), parsed.language()));
+        String source = TextCut.cut(XmlText.strip(firstText(feed.title(), parsed.title(), host(feed.url()))), FieldLimits.SOURCE);
+        String title = capped("title", firstText(item.title(), page == null ? null : page.headline(), ""), limits.title(), truncated);
+        String lead = capped("lead", page != null && !page.lead().isBlank() ? page.lead() : item.summary(), limits.lead(), truncated);
+        String body = capped("body", page != null && !page.body().isBlank() ? page.body() : item.content(), limits.body(), truncated);
+        Dated dated = Dated.of(item, page, now);
+        RawArticle article = new RawArticle(RawArticle.SCHEMA_VERSION, articleId, url, XmlText.strip(item.guid()), feed.feedId(),
+                source, language == null || language.length() > FieldLimits.LANGUAGE ? null : language, title, lead, body,
+                categories(item.categories()), dated.published(), now, dated.updated(), dated.from(), truncated,
+                dated.asGiven(), Sites.sameSite(feed.url(), url));
+        return fitted(article);
+    }
+
+    private static String capped(String field, String text, int limit, List<String> truncated) {
+        String clean = XmlText.strip(text == null ? "" : text);
+        if (clean.length() <= limit) {
+            return clean;
         }
-        return new RawArticle(RawArticle.SCHEMA_VERSION, articleId, url, item.guid(), feed.feedId(), source, language,
-                title, truncate(lead), body, item.categories(), published, now, updated, from);
+        truncated.add(field);
+        return TextCut.cut(clean, limit);
+    }
+
+    private List<String> categories(List<String> given) {
+        return given.stream().map(XmlText::strip).map(c -> TextCut.cut(c, limits.categoryLength()).strip())
+                .filter(c -> !c.isEmpty()).distinct().limit(limits.categories()).toList();
+    }
+
+    /** The article, its body cut further if the whole event would pass its size limit. */
+    private RawArticle fitted(RawArticle article) {
+        int size = JSON.writeValueAsBytes(article).length;
+        if (size + SIZE_MARGIN <= limits.eventBytes()) {
+            return article;
+        }
+        int bare = JSON.writeValueAsBytes(withBody(article, "", article.truncated())).length;
+        if (bare + SIZE_MARGIN > limits.eventBytes()) {
+            throw new ItemRefused("too_large", "its article is " + bare + " bytes even without its body, over the limit of "
+                    + limits.eventBytes() + " bytes (newsradar.ingest.items.max-event-size)");
+        }
+        String body = article.body();
+        String cut = TextCut.cut(body, TextCut.charsFitting(body, limits.eventBytes() - SIZE_MARGIN - bare));
+        List<String> truncated = new ArrayList<>(article.truncated());
+        if (!truncated.contains("body")) {
+            truncated.add("body");
+        }
+        return withBody(article, cut, truncated);
+    }
+
+    private static RawArticle withBody(RawArticle a, String body, List<String> truncated) {
+        return new RawArticle(a.schemaVersion(), a.articleId(), a.url(), a.guid(), a.feedId(), a.source(), a.language(),
+                a.title(), a.lead(), body, a.categories(), a.publishedAt(), a.ingestedAt(), a.updatedAt(), a.publishedFrom(),
+                truncated, a.dateAsGiven(), a.sameSite());
     }
 
     private static String firstText(String... candidates) {
@@ -60,7 +118,28 @@ final class ItemMapper {
         return URI.create(url).getHost();
     }
 
-    private static String truncate(String text) {
-        return text.length() <= LEAD_LIMIT ? text : text.substring(0, LEAD_LIMIT);
+    /** The article's dates: the believable ones, where {@code publishedAt} came from, and a refused one as given. */
+    private record Dated(Instant published, String from, Instant updated, String asGiven) {
+
+        static Dated of(FeedItem item, ExtractedArticle page, Instant now) {
+            Instant published = ItemDates.orNull(item.published(), now);
+            Instant updated = ItemDates.orNull(item.updated(), now);
+            Instant pagePublished = page == null ? null : ItemDates.orNull(page.publishedAt(), now);
+            Instant pageUpdated = page == null ? null : ItemDates.orNull(page.updatedAt(), now);
+            Instant refused = item.published() != null && published == null ? item.published()
+                    : item.published() == null && item.updated() != null && updated == null ? item.updated() : null;
+            String asGiven = refused == null ? null : refused.toString();
+            Instant updatedAt = updated != null ? updated : pageUpdated;
+            if (published != null) {
+                return new Dated(published, "published", updatedAt, asGiven);
+            }
+            if (updated != null) {
+                return new Dated(updated, "updated", updatedAt, asGiven);
+            }
+            if (pagePublished != null) {
+                return new Dated(pagePublished, "page", updatedAt, asGiven);
+            }
+            return new Dated(Objects.requireNonNull(now), "ingested", updatedAt, asGiven);
+        }
     }
 }
