@@ -21,6 +21,12 @@ public final class DeadLetterHeaders {
     /** The record's offset in that partition, in decimal, when the stage knows it. */
     public static final String ORIGINAL_OFFSET = "x-original-offset";
 
+    /**
+     * Present when the dead letter holds only the beginning of the record, because the whole would not fit in a
+     * record the broker takes: the record's size in bytes, in decimal. See {@link DeadLetterPayload}.
+     */
+    public static final String ORIGINAL_SIZE = "newsradar-original-size";
+
     private DeadLetterHeaders() {
     }
 }
