@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ClassifiedArticle;
-import io.newsradar.contracts.DeadLetterHeaders;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -32,7 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * container commit the batch's offsets. So a committed offset never runs ahead of its output, at the cost of one
  * acknowledgement per batch instead of one per record.
  *
- * <p>A send that fails or is not acknowledged in time fails the whole batch, which the container delivers again
+ * <p>An output larger than {@code maxRecordBytes} is sent with fewer phrases of evidence ({@link EvidenceCut}); one
+ * that still does not fit, and one the broker refuses for the record itself (too large, invalid), becomes a dead
+ * letter with its payload cut to fit ({@link DeadLetter}), so that no record can hold its partition (docs/adr/0020).
+ *
+ * <p>A send that fails for any other reason or is not acknowledged in time fails the whole batch, which the container delivers again
  * (after a backoff, without end): at least once. What the failed attempt did send is sent again; the article id,
  * which is the document id and the live stream's event id, makes the repeats harmless downstream.
  */
@@ -45,12 +56,15 @@ final class BatchClassifier {
     private final JsonMapper json;
     private final Producer<byte[], byte[]> producer;
     private final Duration sendTimeout;
+    private final int maxRecordBytes;
     private final Timer classifyTimer;
     private final Counter classified;
     private final Counter deadLettered;
 
-    BatchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> producer, Duration sendTimeout, MeterRegistry meters) {
+    BatchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> producer, Duration sendTimeout,
+            int maxRecordBytes, MeterRegistry meters) {
         this.classifier = classifier;
+        this.maxRecordBytes = maxRecordBytes;
         this.json = json;
         this.producer = producer;
         this.sendTimeout = sendTimeout;
@@ -64,26 +78,46 @@ final class BatchClassifier {
     /**
      * @param records the records' values, in the order they were polled
      * @param sources where each came from, index for index, for the dead letters; an empty list when unknown
-     * @throws OutputNotAcknowledgedException when a send failed or was not acknowledged within the send timeout
+     * @throws OutputNotAcknowledgedException when a send failed for a reason other than the record itself, or was not
+     *                                        acknowledged within the send timeout
      */
     void classify(List<byte[]> records, List<Source> sources) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         int dead = 0;
         for (int i = 0; i < records.size(); i++) {
-            ProducerRecord<byte[], byte[]> output = output(records.get(i), i < sources.size() ? sources.get(i) : Source.UNKNOWN);
+            ProducerRecord<byte[], byte[]> output = output(records.get(i), source(sources, i));
             if (output.topic().equals(Topics.ARTICLES_DLQ)) {
                 dead++;
             }
-            sends.add(producer.send(output));
+            sends.add(send(output));
         }
-        awaitAcknowledgements(sends);
+        Map<Integer, String> refused = awaitAcknowledgements(sends, deadline);
+        if (!refused.isEmpty()) {
+            List<Future<RecordMetadata>> letters = new ArrayList<>(refused.size());
+            refused.forEach((i, reason) -> letters.add(send(DeadLetter.of(records.get(i), source(sources, i),
+                    "the broker refused classify-service's output for this record: " + reason, maxRecordBytes))));
+            Map<Integer, String> refusedAgain = awaitAcknowledgements(letters, deadline);
+            if (!refusedAgain.isEmpty()) {
+                throw new OutputNotAcknowledgedException("the broker refused even the dead letter of a record of this batch: "
+                        + refusedAgain.values().iterator().next() + "; the batch will be delivered again", null);
+            }
+            dead += refused.size();
+        }
         log.atDebug().log("batch of {} classified and acknowledged, {} of them dead letters", records.size(), dead);
         classified.increment(records.size() - dead);
         deadLettered.increment(dead);
     }
 
-    /** The record's classified article, or its dead letter when it cannot be read or classified. */
+    private static Source source(List<Source> sources, int i) {
+        return i < sources.size() ? sources.get(i) : Source.UNKNOWN;
+    }
+
+    /** The record's classified article, or its dead letter when it cannot be read, classified or produced. */
     private ProducerRecord<byte[], byte[]> output(byte[] record, Source source) {
+        if (record == null) {
+            return deadLetter(null, source, "classify-service could not read a RawArticle: the record has no value");
+        }
         RawArticle article;
         try {
             article = json.readValue(record, RawArticle.class);
@@ -93,40 +127,58 @@ final class BatchClassifier {
         if (article == null) {
             return deadLetter(record, source, "classify-service could not read a RawArticle: the record is JSON null");
         }
+        ClassifiedArticle result;
         try {
-            ClassifiedArticle result = classifyTimer.record(() -> classifier.classify(article));
-            return new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, result.articleId().getBytes(StandardCharsets.UTF_8),
-                    json.writeValueAsBytes(result));
+            result = classifyTimer.record(() -> classifier.classify(article));
         } catch (RuntimeException e) {
             // A classifier that fails on one article fails on it every time: retrying would stop the partition.
             return deadLetter(record, source, "classify-service could not classify article " + article.articleId() + ": " + firstLine(e));
         }
+        byte[] key = result.articleId().getBytes(StandardCharsets.UTF_8);
+        int size = 0;
+        for (int phrases : EvidenceCut.STEPS) {
+            ProducerRecord<byte[], byte[]> output = new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, key,
+                    json.writeValueAsBytes(EvidenceCut.atMost(result, phrases)));
+            size = DeadLetter.size(output);
+            if (size <= maxRecordBytes) {
+                return output;
+            }
+        }
+        return deadLetter(record, source, "classify-service could not produce article " + article.articleId()
+                + ": its classified record is " + size + " bytes even without evidence, over the limit of " + maxRecordBytes
+                + " bytes (newsradar.classify.max-record-size)");
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(byte[] record, Source source, String error) {
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.ARTICLES_DLQ, source.key(), record);
-        letter.headers()
-                .add(DeadLetterHeaders.STAGE, STAGE.getBytes(StandardCharsets.UTF_8))
-                .add(DeadLetterHeaders.ERROR, error.getBytes(StandardCharsets.UTF_8))
-                .add(DeadLetterHeaders.ORIGINAL_TOPIC, Topics.ARTICLES_RAW.getBytes(StandardCharsets.UTF_8));
-        if (source.partition() >= 0) {
-            letter.headers()
-                    .add(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(source.partition()).getBytes(StandardCharsets.UTF_8))
-                    .add(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(source.offset()).getBytes(StandardCharsets.UTF_8));
-        }
-        log.atWarn().addKeyValue("partition", source.partition()).addKeyValue("offset", source.offset())
-                .log("sending a record to {}: {}", Topics.ARTICLES_DLQ, error);
-        return letter;
+        return DeadLetter.of(record, source, error, maxRecordBytes);
     }
 
-    private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (Future<RecordMetadata> send : sends) {
+    private Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        try {
+            return producer.send(record);
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Waits for every send until the deadline.
+     *
+     * @return index and reason of each send the broker refused for the record itself (too large, invalid); the
+     *         record is to be dead-lettered, since sending it again cannot help
+     * @throws OutputNotAcknowledgedException for any other failure, or past the deadline
+     */
+    private Map<Integer, String> awaitAcknowledgements(List<Future<RecordMetadata>> sends, long deadline) {
+        Map<Integer, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < sends.size(); i++) {
             try {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw new OutputNotAcknowledgedException("a send of this batch of " + sends.size() + " failed: "
-                        + firstLine(e.getCause()) + "; the batch will be delivered again", e.getCause());
+                if (!isFaultOfTheRecord(e.getCause())) {
+                    throw new OutputNotAcknowledgedException("a send of this batch of " + sends.size() + " failed: "
+                            + firstLine(e.getCause()) + "; the batch will be delivered again", e.getCause());
+                }
+                refused.put(i, e.getCause().getClass().getSimpleName() + ": " + firstLine(e.getCause()));
             } catch (TimeoutException e) {
                 throw new OutputNotAcknowledgedException("the broker did not acknowledge this batch of " + sends.size()
                         + " within " + sendTimeout.toMillis() + " ms; the batch will be delivered again", e);
@@ -135,6 +187,13 @@ final class BatchClassifier {
                 throw new OutputNotAcknowledgedException("interrupted while waiting for the broker; the batch will be delivered again", e);
             }
         }
+        return refused;
+    }
+
+    /** Failures that come from the record and would come again on every send of it. */
+    static boolean isFaultOfTheRecord(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
     }
 
     private static String firstLine(Throwable e) {

@@ -69,6 +69,8 @@ public class ClassifyBinding {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, Math.min(30_000, timeout / 2)));
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Records are checked against max-record-size before they are sent; the request must take one of that size.
+        config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.max(1024 * 1024, properties.maxRecordSize().toBytes() + 64 * 1024));
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "classify-service-output");
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(meters);
@@ -78,12 +80,22 @@ public class ClassifyBinding {
     @Bean
     BatchClassifier batchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> classifiedProducer,
             ClassifyProperties properties, MeterRegistry meters) {
-        return new BatchClassifier(classifier, json, classifiedProducer, properties.sendTimeout(), meters);
+        return new BatchClassifier(classifier, json, classifiedProducer, properties.sendTimeout(),
+                (int) properties.maxRecordSize().toBytes(), meters);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> classify(BatchClassifier classifier) {
-        return batch -> classifier.classify(batch.getPayload(), sources(batch));
+    Consumer<Message<List<?>>> classify(BatchClassifier classifier) {
+        return batch -> classifier.classify(values(batch.getPayload()), sources(batch));
+    }
+
+    /** The batch's values as bytes; a record without a value (a tombstone) is {@code null}. */
+    static List<byte[]> values(List<?> payload) {
+        List<byte[]> values = new ArrayList<>(payload.size());
+        for (Object value : payload) {
+            values.add(value instanceof byte[] || value instanceof String ? DeadLetterRecoverer.bytes(value) : null);
+        }
+        return values;
     }
 
     /**
@@ -105,7 +117,7 @@ public class ClassifyBinding {
      *                               it could not convert (a binding content type other than octet-stream does), and
      *                               the batch must not be committed
      */
-    static List<BatchClassifier.Source> sources(Message<List<byte[]>> batch) {
+    static List<BatchClassifier.Source> sources(Message<? extends List<?>> batch) {
         List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
         List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
         List<?> offsets = list(batch, KafkaHeaders.OFFSET);

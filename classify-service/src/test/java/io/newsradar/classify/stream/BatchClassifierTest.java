@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.DeadLetterHeaders;
+import io.newsradar.contracts.DeadLetterPayload;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,12 +31,14 @@ class BatchClassifierTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Classifier CLASSIFIER = Classifier.withDefaults();
 
+    private static final int LIMIT = 1_000_000;
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void sendsTheWholeBatchBeforeWaitingAndReturnsOnlyWhenEveryRecordIsAcknowledged() throws Exception {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
         List<byte[]> records = List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal"),
                 raw("c", "La France et le Vietnam signent un accord culturel"));
 
@@ -57,7 +62,7 @@ class BatchClassifierTest {
     @Test
     void aFailedSendFailsTheBatchSoThatItIsDeliveredAgainAndCountsNothing() throws Exception {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(
                 List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal")), List.of()));
@@ -75,7 +80,7 @@ class BatchClassifierTest {
     @Test
     void aBatchWhoseAcknowledgementsDoNotComeInTimeFails() {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofMillis(200), meters);
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofMillis(200), LIMIT, meters);
 
         assertThatThrownBy(() -> batch.classify(List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang")), List.of()))
                 .isInstanceOf(BatchClassifier.OutputNotAcknowledgedException.class)
@@ -85,7 +90,7 @@ class BatchClassifierTest {
     @Test
     void recordsThatCannotBeReadGoToTheDeadLetterTopicWithTheirErrorAndPlaceWhileTheRestIsClassified() {
         MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), meters);
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
         byte[] notJson = "{\"articleId\": nope".getBytes(StandardCharsets.UTF_8);
         byte[] incomplete = "{\"articleId\": \"x\", \"title\": \"no feed, no ingestedAt\"}".getBytes(StandardCharsets.UTF_8);
         byte[] jsonNull = "null".getBytes(StandardCharsets.UTF_8);
@@ -110,6 +115,84 @@ class BatchClassifierTest {
         assertThat(header(sent.get(3), DeadLetterHeaders.ERROR)).isEqualTo("classify-service could not read a RawArticle: the record is JSON null");
         assertThat(meters.get("newsradar.classify.articles").tag("outcome", "dead-lettered").counter().count()).isEqualTo(3);
         assertThat(meters.get("newsradar.classify.articles").tag("outcome", "classified").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutputOverTheLimitIsSentWithFewerPhrasesOfEvidenceAndKeepsItsTags() {
+        byte[] record = raw("many", "Japan and Vietnam sign a labour deal", "Japan and Vietnam agree. ".repeat(400));
+        MockProducer<byte[], byte[]> measure = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        new BatchClassifier(CLASSIFIER, JSON, measure, Duration.ofSeconds(30), LIMIT, meters).classify(List.of(record), List.of());
+        byte[] full = measure.history().get(0).value();
+        ClassifiedArticle complete = JSON.readValue(full, ClassifiedArticle.class);
+        int withoutEvidence = JSON.writeValueAsBytes(EvidenceCut.atMost(complete, 0)).length;
+        assertThat(withoutEvidence).as("the test needs evidence that matters").isLessThan(full.length - 100);
+        int limit = 64 + "many".length() + (withoutEvidence + full.length) / 2;
+
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), limit, meters)
+                .classify(List.of(record), List.of());
+
+        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+        assertThat(sent.topic()).isEqualTo(Topics.ARTICLES_CLASSIFIED);
+        assertThat(sent.value().length).isLessThan(full.length);
+        ClassifiedArticle cut = JSON.readValue(sent.value(), ClassifiedArticle.class);
+        assertThat(cut.pair()).isEqualTo(complete.pair());
+        assertThat(cut.countries()).extracting(CountryTag::code).isEqualTo(complete.countries().stream().map(CountryTag::code).toList());
+        assertThat(cut.countries()).allSatisfy(c -> assertThat(c.evidence()).hasSizeLessThanOrEqualTo(3));
+        assertThat(cut.article().body()).isEqualTo(complete.article().body());
+    }
+
+    @Test
+    void anOutputThatDoesNotFitEvenWithoutEvidenceIsADeadLetterCutToFitWithTheReason() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        int limit = 100_000;
+        byte[] record = raw("huge", "Japan and Vietnam sign a labour deal", "word ".repeat(40_000));
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), limit, meters);
+
+        batch.classify(List.of(record, raw("next", "Japan and Vietnam sign a labour deal")),
+                List.of(new BatchClassifier.Source("huge".getBytes(StandardCharsets.UTF_8), 1, 9), new BatchClassifier.Source(null, 1, 10)));
+
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly(Topics.ARTICLES_DLQ, Topics.ARTICLES_CLASSIFIED);
+        ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
+        assertThat(letter.value().length).isLessThanOrEqualTo(limit - DeadLetterPayload.FRAMING_BYTES);
+        assertThat(letter.value()).startsWith(java.util.Arrays.copyOf(record, 1000));
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_SIZE)).isEqualTo(Integer.toString(record.length));
+        assertThat(header(letter, DeadLetterHeaders.ERROR)).contains("could not produce article huge")
+                .contains("over the limit of 100000 bytes").contains("max-record-size");
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("9");
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "dead-lettered").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesForItselfBecomesADeadLetterAndTheBatchIsAcknowledged() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(
+                List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal")),
+                List.of(new BatchClassifier.Source("a".getBytes(StandardCharsets.UTF_8), 0, 1),
+                        new BatchClassifier.Source("b".getBytes(StandardCharsets.UTF_8), 0, 2))));
+        awaitHistory(producer, 2);
+        producer.completeNext();
+        producer.errorNext(new RecordTooLargeException("the message is 1200000 bytes when serialized"));
+        awaitHistory(producer, 3);
+        producer.completeNext();
+        done.get(10, TimeUnit.SECONDS);
+
+        ProducerRecord<byte[], byte[]> letter = producer.history().get(2);
+        assertThat(letter.topic()).isEqualTo(Topics.ARTICLES_DLQ);
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("b");
+        assertThat(header(letter, DeadLetterHeaders.ERROR)).contains("refused").contains("RecordTooLargeException")
+                .contains("1200000 bytes");
+        assertThat(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("2");
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "classified").counter().count()).isEqualTo(1);
+        assertThat(meters.get("newsradar.classify.articles").tag("outcome", "dead-lettered").counter().count()).isEqualTo(1);
+    }
+
+    private static byte[] raw(String id, String title, String body) {
+        RawArticle article = new RawArticle(1, id, null, "https://news.example/" + id, "unit-feed", "Unit", null, title, "", body,
+                List.of(), null, Instant.parse("2026-11-30T08:00:00Z"));
+        return JSON.writeValueAsBytes(article);
     }
 
     private static byte[] raw(String id, String title) {
