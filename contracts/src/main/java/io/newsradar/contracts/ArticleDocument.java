@@ -11,7 +11,10 @@ import java.util.Objects;
  * tags with scores and evidence are kept in {@link #tags}, stored but not indexed. The {@link #folded} texts are the
  * title, lead and body folded by {@link TextFolding}, so that "bac giang" finds "Bắc Giang" without an ICU plugin.
  *
+ * @param feedId      the feed that published the article first; only it, or a feed on the article's own site, changes
+ *                    the article's words (docs/adr/0017)
  * @param publishedAt when the publisher says it was published, or when it was ingested if the feed did not say
+ * @param alsoIn      the other feeds that carried the article, in the order they were seen; empty when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ArticleDocument(
@@ -33,7 +36,8 @@ public record ArticleDocument(
         Instant ingestedAt,
         Instant classifiedAt,
         String classifierVersion,
-        Tags tags) {
+        Tags tags,
+        List<String> alsoIn) {
 
     /** The alias every reader and writer uses; the indices behind it are {@code news-articles-000001}, … */
     public static final String ALIAS = "news-articles";
@@ -61,6 +65,13 @@ public record ArticleDocument(
         regions = Checks.listOrEmpty(regions);
         regionsCurrent = Checks.listOrEmpty(regionsCurrent);
         topics = Checks.listOrEmpty(topics);
+        alsoIn = Checks.listOrEmpty(alsoIn);
+    }
+
+    /** This document's words and tags, credited to the feed {@code owner} named {@code ownerSource}, also in {@code others}. */
+    public ArticleDocument withSources(String owner, String ownerSource, List<String> others) {
+        return new ArticleDocument(articleId, url, owner, ownerSource, language, title, lead, body, folded, pair, countries,
+                regions, regionsCurrent, topics, publishedAt, ingestedAt, classifiedAt, classifierVersion, tags, others);
     }
 
     /**
@@ -88,6 +99,7 @@ public record ArticleDocument(
                 a.ingestedAt(),
                 classified.classifiedAt(),
                 classified.classifierVersion(),
-                new Tags(classified.pair(), classified.countries(), classified.regions(), classified.topics()));
+                new Tags(classified.pair(), classified.countries(), classified.regions(), classified.topics()),
+                List.of());
     }
 }

@@ -3,15 +3,21 @@ package io.newsradar.support.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.newsradar.contracts.ArticleDocument;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installs the index template from {@code elasticsearch/news-articles-template.json} and, when the alias
  * {@link ArticleDocument#ALIAS} does not exist yet, its first index {@code news-articles-000001} as the write index.
+ * When the alias exists, the template's fields are added to the indices behind it, so that a field added to the
+ * template (such as {@code alsoIn}) is known to an index created before it; a change to an existing field's type is
+ * refused by Elasticsearch and needs a reindex (docs/adr/0007).
  * Idempotent: running it against an installed cluster changes nothing but the template. index-service runs it at
  * start-up, before it consumes; tests of the services that read the index run it to get the same mappings.
  */
@@ -21,6 +27,8 @@ public class ArticleIndexInstaller {
     public static final String FIRST_INDEX = ArticleDocument.ALIAS + "-000001";
     private static final String TEMPLATE_RESOURCE = "/elasticsearch/news-articles-template.json";
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexInstaller.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ElasticsearchClient client;
 
@@ -36,6 +44,7 @@ public class ArticleIndexInstaller {
             client.indices().putIndexTemplate(t -> t.name(TEMPLATE_NAME).withJson(template));
         }
         if (client.indices().existsAlias(a -> a.name(ArticleDocument.ALIAS)).value()) {
+            addNewFields();
             return;
         }
         try {
@@ -46,6 +55,16 @@ public class ArticleIndexInstaller {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+        }
+    }
+
+    private void addNewFields() throws IOException {
+        JsonNode mappings;
+        try (InputStream template = ArticleIndexInstaller.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
+            mappings = JSON.readTree(template).path("template").path("mappings");
+        }
+        try (InputStream body = new ByteArrayInputStream(JSON.writeValueAsBytes(mappings))) {
+            client.indices().putMapping(m -> m.index(ArticleDocument.ALIAS).withJson(body));
         }
     }
 
