@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param acknowledgeTimeout  how long a batch may wait for Elasticsearch before it is retried
  * @param retryInitialBackoff first wait before a batch Elasticsearch did not take is tried again
  * @param retryMaxBackoff     longest wait between tries; batches are retried until Elasticsearch takes them
+ * @param maxRecordSize       the largest dead letter index-service produces: a record over it is dead-lettered cut to
+ *                            this size; at most the broker's {@code message.max.bytes}
  */
 @ConfigurationProperties("newsradar.index")
 public record IndexProperties(
@@ -24,7 +26,8 @@ public record IndexProperties(
         @DefaultValue("1s") Duration bulkFlushInterval,
         @DefaultValue("60s") Duration acknowledgeTimeout,
         @DefaultValue("500ms") Duration retryInitialBackoff,
-        @DefaultValue("30s") Duration retryMaxBackoff) {
+        @DefaultValue("30s") Duration retryMaxBackoff,
+        @DefaultValue("1000KB") DataSize maxRecordSize) {
 
     public IndexProperties {
         if (bulkMaxOperations <= 0 || bulkConcurrency <= 0 || bulkMaxSize.toBytes() <= 0) {
@@ -32,6 +35,9 @@ public record IndexProperties(
         }
         if (retryInitialBackoff.isNegative() || retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
             throw new IllegalArgumentException("newsradar.index.retry-max-backoff must be at least retry-initial-backoff");
+        }
+        if (maxRecordSize.toBytes() < 64 * 1024 || maxRecordSize.toBytes() > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("newsradar.index.max-record-size must be between 64KB and 1GB, not " + maxRecordSize);
         }
     }
 }

@@ -123,6 +123,46 @@ class IndexServiceIT {
     }
 
     @Test
+    void aFeedThatClaimsAnotherFeedsArticleIsRecordedInAlsoInAndLeavesItsWords() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String id = run + "-owned";
+        send(List.of(fromFeed(article(id, "The owner's headline", Instant.parse("2026-11-20T09:00:00Z")), "it-feed", true)));
+        awaitCount(run, 1);
+
+        ClassifiedArticle claim = fromFeed(article(id, "A claimed headline", Instant.parse("2026-11-20T10:00:00Z")), "claiming-feed", false);
+        send(List.of(claim, claim));
+        ClassifiedArticle ownSite = fromFeed(article(id, "The site's corrected headline", Instant.parse("2026-11-20T11:00:00Z")),
+                "site-feed", true);
+        send(List.of(ownSite));
+        await(() -> document(id).title().equals("The site's corrected headline"), "the site's own revision");
+
+        ArticleDocument doc = document(id);
+        assertThat(doc.feedId()).isEqualTo("it-feed");
+        assertThat(doc.alsoIn()).containsExactly("claiming-feed", "site-feed");
+        send(List.of(fromFeed(article(id, "A claim sent late", Instant.parse("2026-11-20T12:00:00Z")), "claiming-feed", false)));
+        send(List.of(article(run + "-after", "Sentinel after the late claim")));
+        awaitCount(run, 2);
+        assertThat(document(id).title()).isEqualTo("The site's corrected headline");
+        assertThat(document(id).alsoIn()).containsExactly("claiming-feed", "site-feed");
+    }
+
+    private ArticleDocument document(String id) {
+        try {
+            return elasticsearch.get(g -> g.index(ArticleDocument.ALIAS).id(id), ArticleDocument.class).source();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ClassifiedArticle fromFeed(ClassifiedArticle c, String feedId, boolean sameSite) {
+        RawArticle a = c.article();
+        RawArticle raw = new RawArticle(a.schemaVersion(), a.articleId(), a.url(), a.guid(), feedId, feedId, a.language(),
+                a.title(), a.lead(), a.body(), a.categories(), a.publishedAt(), a.ingestedAt(), null, null, List.of(), null, sameSite);
+        return new ClassifiedArticle(c.schemaVersion(), raw, c.classifierVersion(), c.classifiedAt(), c.language(), c.pair(),
+                c.countries(), c.regions(), c.topics());
+    }
+
+    @Test
     void sendsADocumentElasticsearchRefusesToTheDeadLetterTopicAndIndexesTheRestOfItsBatch() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // A keyword longer than Lucene's largest term (32,766 bytes): Elasticsearch refuses this one document.

@@ -10,12 +10,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import io.newsradar.contracts.ArticleDocument;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * ingester, flushes, and returns only when Elasticsearch has answered for every document, so the caller can commit
  * its Kafka offsets knowing the documents are durable.
  *
- * <p>Documents are written with external versioning ({@code external_gte}, the version being the revision's ingest
- * time): an event of an older revision, redelivered or replayed after a newer one, is refused by Elasticsearch and
- * counted as stale, never written over the newer. Documents Elasticsearch refuses for now (429, 5xx) are written
+ * <p>Each batch first reads what is stored of its articles (one multi-get), then writes what {@link Ownership}
+ * allows, conditioned on the sequence number it read: new articles are created, the owner's (or the article's own
+ * site's) revisions replace the words unless older than them, other feeds are added to {@code alsoIn}. An older
+ * revision, redelivered or replayed after a newer one, is counted as stale and not written (docs/adr/0017, which
+ * replaces the external versions of docs/adr/0007). Documents Elasticsearch refuses for now (429, 5xx) are written
  * again, alone, with exponential backoff.
  */
 public class ArticleBulkWriter implements AutoCloseable {
@@ -45,16 +48,18 @@ public class ArticleBulkWriter implements AutoCloseable {
     }
 
     /** A document Elasticsearch refused for good (a mapping error, a malformed document): retrying cannot help. */
-    public record Rejected(ArticleDocument document, int status, String reason) {
+    public record Rejected(Revision revision, int status, String reason) {
     }
 
+    private static final int MAX_CONFLICT_ROUNDS = 20;
     private static final Logger log = LoggerFactory.getLogger(ArticleBulkWriter.class);
 
     private final BulkIngester<CompletableFuture<BulkResponseItem>> ingester;
     private final Duration acknowledgeTimeout;
     private final Settings settings;
     private final Counter indexed;
-    private final Counter stale;
+    private final Counter unchanged;
+    private final StoredArticles storedArticles;
     private final Counter retried;
     private final DistributionSummary bulkSize;
     private final Timer bulkLatency;
@@ -64,8 +69,10 @@ public class ArticleBulkWriter implements AutoCloseable {
         this.acknowledgeTimeout = settings.acknowledgeTimeout();
         this.settings = settings;
         this.indexed = Counter.builder("newsradar.index.documents").description("Documents Elasticsearch acknowledged").register(meters);
-        this.stale = Counter.builder("newsradar.index.stale")
-                .description("Events of an older revision than the document indexed, not written").register(meters);
+        this.unchanged = Counter.builder("newsradar.index.stale")
+                .description("Revisions that changed nothing: older than the words indexed, or from a feed already recorded")
+                .register(meters);
+        this.storedArticles = new StoredArticles(client);
         this.retried = Counter.builder("newsradar.index.retries")
                 .description("Documents written again after Elasticsearch refused them for now (429, 5xx)").register(meters);
         this.bulkSize = DistributionSummary.builder("newsradar.index.bulk.size").description("Documents per bulk request").register(meters);
@@ -80,62 +87,96 @@ public class ArticleBulkWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the documents and waits for Elasticsearch's answer for each. Documents refused for now are written again
-     * with backoff; an older revision than the one indexed is skipped.
+     * Writes the revisions as ownership allows ({@link Ownership}) and waits for Elasticsearch's answer for each.
+     * Revisions of one article are written in their order, one per round; a write that another one overtook (a
+     * conflict on the sequence number read) is decided again on what is stored now; documents refused for now are
+     * written again with backoff.
      *
      * @return the documents Elasticsearch refused for good, with why; empty when all were written
      * @throws RetryableWriteException when Elasticsearch could not be reached or timed out, or still refused some
      *                                 documents for now after {@code acknowledgeTimeout}: the whole batch should be
      *                                 written again later (writes are idempotent)
      */
-    public List<Rejected> write(List<ArticleDocument> documents) {
+    public List<Rejected> write(List<Revision> revisions) {
         List<Rejected> rejected = new ArrayList<>();
         long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
         Duration backoff = settings.retryInitial();
-        List<ArticleDocument> pending = documents;
-        while (true) {
-            List<ArticleDocument> again = new ArrayList<>();
-            String example = null;
-            List<CompletableFuture<BulkResponseItem>> answers = send(pending);
-            for (int i = 0; i < pending.size(); i++) {
+        List<Revision> pending = revisions;
+        int conflictRounds = 0;
+        while (!pending.isEmpty()) {
+            List<Revision> round = new ArrayList<>();
+            List<Revision> later = new ArrayList<>();
+            Set<String> ids = new LinkedHashSet<>();
+            for (Revision revision : pending) {
+                (ids.add(revision.document().articleId()) ? round : later).add(revision);
+            }
+            Map<String, Ownership.Stored> stored = storedArticles.read(List.copyOf(ids));
+            List<Revision> sent = new ArrayList<>();
+            List<CompletableFuture<BulkResponseItem>> answers = new ArrayList<>();
+            for (Revision revision : round) {
+                Ownership.Write write = Ownership.decide(revision, stored.get(revision.document().articleId()));
+                if (write instanceof Ownership.Unchanged) {
+                    unchanged.increment();
+                } else {
+                    sent.add(revision);
+                    answers.add(add(write));
+                }
+            }
+            ingester.flush();
+            List<Revision> again = new ArrayList<>();
+            String busy = null;
+            boolean conflicts = false;
+            for (int i = 0; i < sent.size(); i++) {
                 BulkResponseItem item = await(answers.get(i));
                 if (item.error() == null) {
                     indexed.increment();
-                } else if (item.status() == 409 && "version_conflict_engine_exception".equals(item.error().type())) {
-                    stale.increment();
+                } else if (item.status() == 409) {
+                    again.add(sent.get(i));
+                    conflicts = true;
                 } else if (item.status() == 429 || item.status() >= 500) {
-                    again.add(pending.get(i));
-                    example = item.id() + ": " + item.status() + " " + item.error().reason();
+                    again.add(sent.get(i));
+                    busy = item.id() + ": " + item.status() + " " + item.error().reason();
                 } else {
-                    rejected.add(new Rejected(pending.get(i), item.status(), item.error().type() + ": " + item.error().reason()));
+                    rejected.add(new Rejected(sent.get(i), item.status(), item.error().type() + ": " + item.error().reason()));
                 }
             }
-            if (again.isEmpty()) {
-                return rejected;
+            if (busy != null) {
+                if (System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw new RetryableWriteException("Elasticsearch still refused " + again.size() + " of " + revisions.size()
+                            + " documents for now after " + acknowledgeTimeout.toSeconds() + " s, e.g. " + busy, null);
+                }
+                retried.increment(again.size());
+                log.atWarn().addKeyValue("documents", again.size()).addKeyValue("backoffMillis", backoff.toMillis())
+                        .log("Elasticsearch refused documents for now, e.g. {}; writing them again", busy);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff.multipliedBy(2);
+            } else if (conflicts && later.isEmpty() && ++conflictRounds > MAX_CONFLICT_ROUNDS) {
+                throw new RetryableWriteException("articles of this batch were changed by another writer " + MAX_CONFLICT_ROUNDS
+                        + " times while being written, e.g. " + again.get(0).document().articleId(), null);
             }
-            if (System.nanoTime() + backoff.toNanos() > deadline) {
-                throw new RetryableWriteException("Elasticsearch still refused " + again.size() + " of " + documents.size()
-                        + " documents for now after " + acknowledgeTimeout.toSeconds() + " s, e.g. " + example, null);
-            }
-            retried.increment(again.size());
-            log.atWarn().addKeyValue("documents", again.size()).addKeyValue("backoffMillis", backoff.toMillis())
-                    .log("Elasticsearch refused documents for now, e.g. {}; writing them again", example);
-            sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff.multipliedBy(2);
+            again.addAll(later);
             pending = again;
         }
+        return rejected;
     }
 
-    private List<CompletableFuture<BulkResponseItem>> send(List<ArticleDocument> documents) {
-        List<CompletableFuture<BulkResponseItem>> answers = new ArrayList<>(documents.size());
-        for (ArticleDocument document : documents) {
-            CompletableFuture<BulkResponseItem> answer = new CompletableFuture<>();
-            answers.add(answer);
-            ingester.add(op -> op.index(i -> i.index(ArticleDocument.ALIAS).id(document.articleId()).requireAlias(true)
-                    .versionType(VersionType.ExternalGte).version(document.version()).document(document)), answer);
+    private CompletableFuture<BulkResponseItem> add(Ownership.Write write) {
+        CompletableFuture<BulkResponseItem> answer = new CompletableFuture<>();
+        if (write instanceof Ownership.Create create) {
+            ingester.add(op -> op.create(c -> c.index(ArticleDocument.ALIAS).id(create.document().articleId())
+                    .requireAlias(true).document(create.document())), answer);
+        } else if (write instanceof Ownership.Replace replace) {
+            ingester.add(op -> op.index(i -> i.index(ArticleDocument.ALIAS).id(replace.document().articleId())
+                    .requireAlias(true).ifSeqNo(replace.read().seqNo()).ifPrimaryTerm(replace.read().primaryTerm())
+                    .document(replace.document())), answer);
+        } else if (write instanceof Ownership.AddSource add) {
+            ingester.add(op -> op.update(u -> u.index(ArticleDocument.ALIAS).id(add.articleId()).requireAlias(true)
+                    .ifSeqNo(add.read().seqNo()).ifPrimaryTerm(add.read().primaryTerm())
+                    .action(a -> a.doc(Map.of("alsoIn", add.alsoIn())))), answer);
+        } else {
+            throw new IllegalArgumentException("nothing to write for " + write);
         }
-        ingester.flush();
-        return answers;
+        return answer;
     }
 
     private static void sleep(Duration backoff) {

@@ -1,0 +1,88 @@
+package io.newsradar.index.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsradar.contracts.ArticleDocument;
+import io.newsradar.contracts.ClassifiedArticle;
+import io.newsradar.contracts.RawArticle;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who may change an article's words, and how other feeds are recorded. */
+class OwnershipTest {
+
+    private static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Ownership.Stored BY_OWNER = new Ownership.Stored("owner-feed", "Owner News", List.of(), FIRST, 7, 1);
+
+    @Test
+    void aNewArticleIsCreatedAndOwnedByTheFeedThatPublishedIt() {
+        Ownership.Write write = Ownership.decide(revision("owner-feed", false, "Headline", FIRST), null);
+
+        assertThat(write).isInstanceOfSatisfying(Ownership.Create.class, create -> {
+            assertThat(create.document().feedId()).isEqualTo("owner-feed");
+            assertThat(create.document().alsoIn()).isEmpty();
+        });
+    }
+
+    @Test
+    void theOwnersNewerRevisionReplacesTheWordsAtTheSequenceNumberRead() {
+        Ownership.Write write = Ownership.decide(revision("owner-feed", false, "Revised headline", LATER), BY_OWNER);
+
+        assertThat(write).isInstanceOfSatisfying(Ownership.Replace.class, replace -> {
+            assertThat(replace.document().title()).isEqualTo("Revised headline");
+            assertThat(replace.read().seqNo()).isEqualTo(7);
+            assertThat(replace.document().alsoIn()).isEmpty();
+        });
+    }
+
+    @Test
+    void anotherFeedOffTheArticlesSiteIsRecordedAsASourceAndLeavesTheWords() {
+        Ownership.Write write = Ownership.decide(revision("claiming-feed", false, "Someone else's headline", LATER), BY_OWNER);
+
+        assertThat(write).isInstanceOfSatisfying(Ownership.AddSource.class,
+                add -> assertThat(add.alsoIn()).containsExactly("claiming-feed"));
+    }
+
+    @Test
+    void aFeedAlreadyRecordedChangesNothingSoARedeliveryIsHarmless() {
+        Ownership.Stored recorded = new Ownership.Stored("owner-feed", "Owner News", List.of("claiming-feed"), FIRST, 8, 1);
+
+        assertThat(Ownership.decide(revision("claiming-feed", false, "Someone else's headline", LATER), recorded))
+                .isInstanceOf(Ownership.Unchanged.class);
+    }
+
+    @Test
+    void aFeedOnTheArticlesOwnSiteChangesTheWordsButTheOwnerStays() {
+        Ownership.Write write = Ownership.decide(revision("site-feed", true, "The site's own headline", LATER), BY_OWNER);
+
+        assertThat(write).isInstanceOfSatisfying(Ownership.Replace.class, replace -> {
+            assertThat(replace.document().title()).isEqualTo("The site's own headline");
+            assertThat(replace.document().feedId()).isEqualTo("owner-feed");
+            assertThat(replace.document().source()).isEqualTo("Owner News");
+            assertThat(replace.document().alsoIn()).containsExactly("site-feed");
+        });
+    }
+
+    @Test
+    void anOlderRevisionOfTheOwnerIsStale() {
+        Ownership.Stored newer = new Ownership.Stored("owner-feed", "Owner News", List.of(), LATER, 9, 1);
+
+        assertThat(Ownership.decide(revision("owner-feed", false, "The first headline", FIRST), newer))
+                .isInstanceOf(Ownership.Unchanged.class);
+    }
+
+    @Test
+    void theSameRevisionAgainIsWrittenAgainSoThatANewClassifierRetagsIt() {
+        assertThat(Ownership.decide(revision("owner-feed", false, "Headline", FIRST), BY_OWNER)).isInstanceOf(Ownership.Replace.class);
+    }
+
+    private static Revision revision(String feedId, boolean sameSite, String title, Instant ingestedAt) {
+        RawArticle raw = new RawArticle(1, "article-1", "https://owner.example/story", null, feedId, feedId + " name", "en",
+                title, "", "", List.of(), FIRST, ingestedAt, null, null, List.of(), null, sameSite);
+        ArticleDocument document = ArticleDocument.of(new ClassifiedArticle(1, raw, "test", LATER, "en", null, List.of(),
+                List.of(), List.of()));
+        return new Revision(document, sameSite);
+    }
+}
