@@ -179,7 +179,13 @@ public class ArticleSearch {
         terms(bool, "topics", query.topics());
         terms(bool, "language", query.languages());
         terms(bool, "source", query.sources());
-        terms(bool, "feedId", query.feeds());
+        if (!query.feeds().isEmpty()) {
+            // An article is in a feed that published it first (feedId) or that carried it as well (alsoIn).
+            List<FieldValue> feeds = query.feeds().stream().map(FieldValue::of).toList();
+            bool.filter(f -> f.bool(b -> b.minimumShouldMatch("1")
+                    .should(s -> s.terms(t -> t.field("feedId").terms(v -> v.value(feeds))))
+                    .should(s -> s.terms(t -> t.field("alsoIn").terms(v -> v.value(feeds))))));
+        }
         if (query.from() != null || query.to() != null) {
             bool.filter(f -> f.range(r -> r.date(d -> {
                 d.field("publishedAt");

@@ -94,4 +94,14 @@ class ArticleQueryTest {
 
         assertThat(query).contains("\"multi_match\"", "\"bac giang and title:* or /.*/\"").doesNotContain("query_string");
     }
+
+    @Test
+    void aFeedMatchesTheArticlesItPublishedFirstAndThoseItAlsoCarried() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("feed", "regional-daily");
+
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
+
+        assertThat(query).contains("\"feedId\":[\"regional-daily\"]", "\"alsoIn\":[\"regional-daily\"]", "\"minimum_should_match\":\"1\"");
+    }
 }
