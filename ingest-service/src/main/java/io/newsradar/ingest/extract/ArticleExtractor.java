@@ -21,25 +21,52 @@ public final class ArticleExtractor {
     static final int MIN_LONGEST_BLOCK = 15;
     private static final int MIN_JSON_LD_WORDS = 80;
 
+    private final ExtractionSettings settings;
+
+    /** With {@link ExtractionSettings#defaults()}. */
     public ArticleExtractor() {
+        this(ExtractionSettings.defaults());
+    }
+
+    public ArticleExtractor(ExtractionSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How much of a page is read and for how long. */
+    public ExtractionSettings settings() {
+        return settings;
     }
 
     /**
      * @param pageUrl     the page's URL, for resolving links and for messages
      * @param html        the raw bytes of the page
      * @param contentType the HTTP Content-Type (may carry a charset), or {@code null}
+     * @throws ExtractionDeadlineException when the page was not read within the deadline (or the calling thread was
+     *                                     interrupted)
+     * @throws ExtractionException         when the page holds no story
      */
     public ExtractedArticle extract(URI pageUrl, byte[] html, String contentType) throws ExtractionException {
-        Document doc = PageDecoder.decode(pageUrl, html, contentType);
+        Budget budget = Budget.of(pageUrl, settings.deadline());
+        try {
+            return extract(pageUrl, html, contentType, budget);
+        } catch (Budget.OutOfTime e) {
+            throw new ExtractionDeadlineException(e.getMessage() + " (" + html.length + " bytes; "
+                    + "newsradar.ingest.extract.deadline)");
+        }
+    }
+
+    private ExtractedArticle extract(URI pageUrl, byte[] html, String contentType, Budget budget) throws ExtractionException {
+        Document doc = PageDecoder.decode(pageUrl, html, contentType, settings, budget);
         PageMeta meta = PageMeta.read(pageUrl, doc);
         if (Text.isBlank(meta.headline())) {
             throw new ExtractionException(pageUrl + " has no headline: no og:title, <h1> or <title>");
         }
-        Story story = story(doc, true);
+        budget.check();
+        Story story = story(doc, true, budget);
         if (Text.words(String.join(" ", story.paragraphs)) < MIN_STORY_WORDS) {
-            story = story(PageDecoder.decode(pageUrl, html, contentType), false);
+            story = story(PageDecoder.decode(pageUrl, html, contentType, settings, budget), false, budget);
         }
-        List<String> paragraphs = jsonLdBodyIfLonger(meta, story.paragraphs);
+        List<String> paragraphs = jsonLdBodyIfLonger(meta, story.paragraphs, budget);
         String lead = !story.lead.isEmpty() ? story.lead : Lead.fromDescription(meta.description(), paragraphs);
         String leadKey = Text.key(lead);
         String headlineKey = Text.key(meta.headline());
@@ -52,19 +79,19 @@ public final class ArticleExtractor {
     private record Story(String lead, List<String> paragraphs) {
     }
 
-    private static Story story(Document doc, boolean furnitureByName) {
-        Boilerplate.strip(doc, furnitureByName);
+    private static Story story(Document doc, boolean furnitureByName, Budget budget) {
+        Boilerplate.strip(doc, furnitureByName, budget);
         Element body = doc.body();
-        String lead = Lead.takeMarked(body);
-        Candidates.wrapLooseText(body);
-        List<Element> chosen = Candidates.select(body);
+        String lead = Lead.takeMarked(body, budget);
+        Candidates.wrapLooseText(body, budget);
+        List<Element> chosen = Candidates.select(body, budget);
         if (lead.isEmpty()) {
-            lead = Lead.takeBoldOpening(chosen);
+            lead = Lead.takeBoldOpening(chosen, budget);
         }
-        return new Story(lead, new ArrayList<>(Paragraphs.of(chosen)));
+        return new Story(lead, new ArrayList<>(Paragraphs.of(chosen, budget)));
     }
 
-    private static List<String> jsonLdBodyIfLonger(PageMeta meta, List<String> fromMarkup) {
+    private static List<String> jsonLdBodyIfLonger(PageMeta meta, List<String> fromMarkup, Budget budget) {
         String articleBody = meta.jsonLd().articleBody();
         if (articleBody == null) {
             return fromMarkup;
@@ -75,7 +102,7 @@ public final class ArticleExtractor {
         }
         if (articleBody.contains("</")) {
             Document fragment = Jsoup.parseBodyFragment(articleBody);
-            return new ArrayList<>(Paragraphs.of(List.of(fragment.body())));
+            return new ArrayList<>(Paragraphs.of(List.of(fragment.body()), budget));
         }
         List<String> paragraphs = new ArrayList<>();
         Arrays.stream(articleBody.split("\\n")).map(Text::clean).filter(p -> !p.isEmpty()).forEach(paragraphs::add);

@@ -25,12 +25,13 @@ final class Candidates {
     private final Map<Element, Double> fromParagraphs = new IdentityHashMap<>();
 
     /** The story's elements, in page order; empty when nothing scored. */
-    static List<Element> select(Element body) {
-        return new Candidates().choose(body);
+    static List<Element> select(Element body, Budget budget) {
+        return new Candidates().choose(body, budget);
     }
 
-    private List<Element> choose(Element body) {
+    private List<Element> choose(Element body, Budget budget) {
         for (Element p : body.select("p, pre, blockquote")) {
+            budget.check();
             String text = p.text();
             if (text.length() < MIN_PARAGRAPH_CHARS) {
                 continue;
@@ -46,6 +47,7 @@ final class Candidates {
         Element top = null;
         double best = 0;
         for (var e : scores.entrySet()) {
+            budget.check();
             double score = e.getValue() * (1 - Links.density(e.getKey()));
             e.setValue(score);
             if (score > best) {
@@ -112,10 +114,11 @@ final class Candidates {
      * Wraps text that sits loose in a container, between {@code <br><br>} or beside blocks, in {@code <p>} elements,
      * so that pages built from {@code <div>}s and tables score and read like pages built from paragraphs.
      */
-    static void wrapLooseText(Element body) {
+    static void wrapLooseText(Element body, Budget budget) {
         for (Element el : body.select("div, td, section, article, main, center, font")) {
+            budget.check();
             if (hasLooseText(el)) {
-                wrapRuns(el);
+                wrapRuns(el, budget);
             }
         }
     }
@@ -129,17 +132,25 @@ final class Candidates {
         return false;
     }
 
-    private static void wrapRuns(Element el) {
+    /** Rebuilds the element's children once, each run of inline content that holds text wrapped in a {@code <p>}. */
+    private static void wrapRuns(Element el, Budget budget) {
+        List<Node> children = new ArrayList<>(el.childNodes());
+        boolean[] breaks = new boolean[children.size()];
+        for (int i = 0; i < breaks.length; i++) {
+            breaks[i] = children.get(i) instanceof Element e && (e.isBlock() || isDoubleBreak(e));
+        }
+        el.empty();
         List<Node> run = new ArrayList<>();
-        for (Node child : new ArrayList<>(el.childNodes())) {
-            boolean breaks = child instanceof Element e && (e.isBlock() || isDoubleBreak(e));
-            if (breaks) {
-                wrap(run);
+        for (int i = 0; i < breaks.length; i++) {
+            budget.check();
+            if (breaks[i]) {
+                wrap(el, run);
+                el.appendChild(children.get(i));
             } else {
-                run.add(child);
+                run.add(children.get(i));
             }
         }
-        wrap(run);
+        wrap(el, run);
     }
 
     private static boolean isDoubleBreak(Element e) {
@@ -158,17 +169,19 @@ final class Candidates {
                 || prev instanceof Element p && p.normalName().equals("br");
     }
 
-    private static void wrap(List<Node> run) {
+    /** Appends the run to the element, in a new {@code <p>} when it holds text. */
+    private static void wrap(Element el, List<Node> run) {
         StringBuilder text = new StringBuilder();
         for (Node n : run) {
             text.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
         }
+        Element into = el;
         if (!text.toString().isBlank()) {
-            Element p = new Element("p");
-            run.get(0).before(p);
-            for (Node n : run) {
-                p.appendChild(n);
-            }
+            into = new Element("p");
+            el.appendChild(into);
+        }
+        for (Node n : run) {
+            into.appendChild(n);
         }
         run.clear();
     }

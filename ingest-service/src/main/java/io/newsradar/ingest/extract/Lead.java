@@ -13,8 +13,9 @@ final class Lead {
     }
 
     /** Removes and returns the text of the first element marked as a standfirst, or returns "". */
-    static String takeMarked(Element body) {
+    static String takeMarked(Element body, Budget budget) {
         for (Element el : body.select("*")) {
+            budget.check();
             if (Hints.isLead(el) && el.select("p").size() <= 2) {
                 String text = Text.clean(el.text());
                 int words = Text.words(text);
@@ -28,8 +29,8 @@ final class Lead {
     }
 
     /** Removes and returns the story's first block when all of its text is bold, or returns "". */
-    static String takeBoldOpening(List<Element> story) {
-        Element first = Paragraphs.first(story);
+    static String takeBoldOpening(List<Element> story, Budget budget) {
+        Element first = Paragraphs.first(story, budget);
         if (first == null) {
             return "";
         }

@@ -13,7 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Decodes page bytes: the charset of the Content-Type header when it names one Java knows, else a byte order mark,
+ * Decodes page bytes, up to a size and depth: the charset of the Content-Type header when it names one Java knows, else a byte order mark,
  * else {@code <meta charset>} or {@code http-equiv} (jsoup's sniffing), else UTF-8.
  */
 final class PageDecoder {
@@ -23,12 +23,22 @@ final class PageDecoder {
     private PageDecoder() {
     }
 
-    static Document decode(URI pageUrl, byte[] html, String contentType) {
+    /**
+     * Parses at most {@code settings.maxPageBytes()} of the page and lifts what lies deeper than
+     * {@code settings.maxDepth()} into the element at that depth, so that every later pass is bounded by the page's
+     * size alone.
+     */
+    static Document decode(URI pageUrl, byte[] html, String contentType, ExtractionSettings settings, Budget budget) {
+        Document doc;
         try {
-            return Jsoup.parse(new ByteArrayInputStream(html), headerCharset(contentType), pageUrl.toString());
+            doc = Jsoup.parse(new ByteArrayInputStream(html, 0, Math.min(html.length, settings.maxPageBytes())),
+                    headerCharset(contentType), pageUrl.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        budget.check();
+        Dom.boundDepth(doc, settings.maxDepth(), budget);
+        return doc;
     }
 
     /** The charset named by the header if Java supports it, else {@code null} so that jsoup sniffs. */

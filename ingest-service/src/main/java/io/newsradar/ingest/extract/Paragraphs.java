@@ -1,11 +1,14 @@
 package io.newsradar.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * The text blocks of the chosen story elements, cleaned: link lists, "read also" inserts, photo credits, repeated
@@ -31,11 +34,12 @@ final class Paragraphs {
     private Paragraphs() {
     }
 
-    static List<String> of(List<Element> story) {
+    static List<String> of(List<Element> story, Budget budget) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Element container : story) {
-            for (Element block : blocks(container)) {
+            for (Element block : blocks(container, budget)) {
+                budget.check();
                 String text = Text.clean(block.text());
                 String key = Text.key(text);
                 if (!key.isEmpty() && keep(block, text, key) && seen.add(key)) {
@@ -48,9 +52,9 @@ final class Paragraphs {
     }
 
     /** The first text block of the story, or {@code null}. */
-    static Element first(List<Element> story) {
+    static Element first(List<Element> story, Budget budget) {
         for (Element container : story) {
-            for (Element block : blocks(container)) {
+            for (Element block : blocks(container, budget)) {
                 if (!Text.clean(block.text()).isEmpty()) {
                     return block;
                 }
@@ -59,13 +63,22 @@ final class Paragraphs {
         return null;
     }
 
-    private static List<Element> blocks(Element container) {
+    /** The innermost text blocks of the container, in page order: found in one pass, without a search per block. */
+    private static List<Element> blocks(Element container, Budget budget) {
         if (container.is(BLOCKS)) {
             return List.of(container);
         }
+        Elements all = container.select(BLOCKS);
+        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element block : all) {
+            budget.check();
+            for (Element up = block.parent(); up != null && up != container && holders.add(up); up = up.parent()) {
+                // marks the blocks' ancestors, each once
+            }
+        }
         List<Element> leaves = new ArrayList<>();
-        for (Element block : container.select(BLOCKS)) {
-            if (block.select(BLOCKS).size() == 1) {
+        for (Element block : all) {
+            if (!holders.contains(block)) {
                 leaves.add(block);
             }
         }
