@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +14,9 @@ import java.util.List;
  * NAT, unique local IPv6 and site-local IPv6 are allowed. Everything else listed here stays refused even then:
  * "this network" and the unspecified address, link-local (169.254/16, where cloud metadata services answer, and
  * fe80::/10), the metadata addresses of AWS (fd00:ec2::254) and Alibaba (100.100.100.200), multicast, broadcast,
- * reserved, documentation and benchmarking ranges. An IPv6 address that embeds an IPv4 one (IPv4-mapped,
- * IPv4-compatible, NAT64, 6to4) is judged by the IPv4 address it embeds. Teredo addresses are not unpacked.
+ * reserved, documentation and benchmarking ranges. An IPv6 address that embeds an IPv4 one is judged by every IPv4
+ * address it may carry ({@link IPv4Embeddings}: IPv4-mapped, SIIT, IPv4-compatible, NAT64 with its prefix lengths,
+ * 6to4, Teredo, ISATAP) and refused when any of them is.
  * Hosts written as addresses in unusual spellings are read by {@link HostLiterals} first.
  */
 final class AddressPolicy {
@@ -70,10 +70,18 @@ final class AddressPolicy {
     private String reason(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address && !isUnspecifiedOrLoopback(bytes)) {
-            Embedded embedded = embeddedIPv4(bytes);
-            if (embedded != null) {
-                String inner = reason(embedded.address());
-                return inner == null ? null : embedded.form() + " address of " + embedded.address().getHostAddress() + ", " + inner;
+            List<Embedded> embedded = IPv4Embeddings.of(bytes);
+            for (Embedded e : embedded) {
+                if (e.unused()) {
+                    continue;
+                }
+                String inner = reason(e.address());
+                if (inner != null) {
+                    return e.form() + " address of " + e.address().getHostAddress() + ", " + inner;
+                }
+            }
+            if (!embedded.isEmpty()) {
+                return null;
             }
         }
         for (Block block : BLOCKS) {
@@ -87,32 +95,12 @@ final class AddressPolicy {
         return null;
     }
 
-    private record Embedded(InetAddress address, String form) {
-    }
+    /** An IPv4 address read from inside an IPv6 one, and the name of the form it was read from. */
+    record Embedded(InetAddress address, String form) {
 
-    /** The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 address, or {@code null}. */
-    private static Embedded embeddedIPv4(byte[] b) {
-        if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-            return embedded(b, 12, "an IPv4-mapped");
-        }
-        if (zero(b, 0, 12)) {
-            return embedded(b, 12, "an IPv4-compatible");
-        }
-        boolean wellKnownNat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-        if (wellKnownNat64 && (zero(b, 4, 12) || (b[4] == 0 && b[5] == 1))) {
-            return embedded(b, 12, "a NAT64");
-        }
-        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
-            return embedded(b, 2, "a 6to4");
-        }
-        return null;
-    }
-
-    private static Embedded embedded(byte[] b, int from, String form) {
-        try {
-            return new Embedded(Inet4Address.getByAddress(Arrays.copyOfRange(b, from, from + 4)), form);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        /** A reading at a place a prefix may leave empty: 0.x.x.x there means no IPv4 address was put there. */
+        boolean unused() {
+            return form.startsWith("a local-use NAT64") && address.getAddress()[0] == 0;
         }
     }
 

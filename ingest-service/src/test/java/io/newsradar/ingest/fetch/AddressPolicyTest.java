@@ -60,10 +60,28 @@ class AddressPolicyTest {
             IPv4-compatible private       | ::10.0.0.1               | an IPv4-compatible address of 10.0.0.1, | allowed
             NAT64 of metadata             | 64:ff9b::a9fe:a9fe       | a NAT64 address of 169.254.169.254, a link-local | a link-local address
             NAT64 of loopback             | 64:ff9b::7f00:1          | a NAT64 address of 127.0.0.1 | allowed
-            local-use NAT64 of private    | 64:ff9b:1::a00:5         | a NAT64 address of 10.0.0.5 | allowed
+            local-use NAT64 of private    | 64:ff9b:1::a00:5         | NAT64 (/96) address of 10.0.0.5 | allowed
             NAT64 of public               | 64:ff9b::5db8:d822       | allowed                         | allowed
             6to4 of loopback              | 2002:7f00:1::1           | a 6to4 address of 127.0.0.1 | allowed
             6to4 of public                | 2002:5db8:d822::1        | allowed                         | allowed
+            SIIT of loopback              | ::ffff:0:127.0.0.1       | an SIIT IPv4-translated address of 127.0.0.1, a loopback | allowed
+            SIIT of metadata              | ::ffff:0:a9fe:a9fe       | an SIIT IPv4-translated address of 169.254.169.254 | a link-local address
+            SIIT of public                | ::ffff:0:5db8:d822       | allowed                         | allowed
+            local-use NAT64 /48 of private| 64:ff9b:1:a00:0:500::    | a local-use NAT64 (/48) address of 10.0.0.5 | allowed
+            local-use NAT64 /48 metadata  | 64:ff9b:1:a9fe:a9:fe00:: | a local-use NAT64 (/48) address of 169.254.169.254 | a link-local address
+            local-use NAT64 /56 of loopback| 64:ff9b:1:7f:0:1::     | a local-use NAT64 (/56) address of 127.0.0.1 | allowed
+            local-use NAT64 /64 of private| 64:ff9b:1:0:c0:a801:100:0 | a local-use NAT64 (/64) address of 192.168.1.1 | allowed
+            local-use NAT64 of public     | 64:ff9b:1:5db8:d8:225d:5db8:d822 | allowed                 | allowed
+            Teredo client of loopback     | 2001:0:5db8:d822::80ff:fffe | a Teredo client address of 127.0.0.1 | allowed
+            Teredo client of metadata     | 2001:0:5db8:d822:0:0:5601:5601 | a Teredo client address of 169.254.169.254 | a link-local address
+            Teredo server of private      | 2001:0:a00:1::a2:4bc7:22dd | a Teredo server address of 10.0.0.1 | allowed
+            Teredo of public              | 2001:0:5db8:d822:0:0:a247:2ddd | allowed                     | allowed
+            ISATAP of loopback            | 2606:4700::5efe:7f00:1   | an ISATAP address of 127.0.0.1  | allowed
+            ISATAP, global bit, metadata  | 2606:4700::200:5efe:a9fe:a9fe | an ISATAP address of 169.254.169.254 | a link-local address
+            ISATAP of public              | 2606:4700::5efe:5db8:d822 | allowed                        | allowed
+            IPv4-compatible of metadata   | ::169.254.169.254        | an IPv4-compatible address of 169.254.169.254 | a link-local address
+            6to4 of metadata              | 2002:a9fe:a9fe::1        | a 6to4 address of 169.254.169.254 | a link-local address
+            NAT64 of private              | 64:ff9b::192.168.0.1     | a NAT64 address of 192.168.0.1  | allowed
             """)
     void judgesEachAddressWithAndWithoutPrivateNetworksAllowed(String name, String address, String byDefault,
             String withPrivateNetworks) throws Exception {
