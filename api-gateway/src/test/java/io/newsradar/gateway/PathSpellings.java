@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The ways a client can spell one path: those that route to the same place (the first and the last letter of each
- * segment percent-encoded, one at a time, and every letter at once), those that
+ * The ways a client can spell one path: those that route to the same place (the first letter of each segment
+ * percent-encoded, one segment at a time, and every letter at once), those that
  * name another path (upper case), and those that could be read two ways and must be refused (matrix parameters,
  * {@code //}, dot segments, encoded separators, NUL, a trailing slash, double encoding).
  */
@@ -92,23 +92,20 @@ final class PathSpellings {
     private static void encodedLetters(List<String> segments, List<Spelling> spellings) {
         for (int s = 0; s < segments.size(); s++) {
             String segment = segments.get(s);
-            int first = firstLetter(segment, 0, 1);
-            int last = firstLetter(segment, segment.length() - 1, -1);
-            for (int i : first == last ? new int[] {first} : new int[] {first, last}) {
-                if (i >= 0) {
-                    List<String> spelt = new ArrayList<>(segments);
-                    spelt.set(s, segment.substring(0, i) + "%%%02x".formatted((int) segment.charAt(i)) + segment.substring(i + 1));
-                    spellings.add(new Spelling("'" + segment.charAt(i) + "' encoded in segment " + (s + 1), join(spelt), Kind.SAME));
-                }
+            int i = firstLetter(segment);
+            if (i >= 0) {
+                List<String> spelt = new ArrayList<>(segments);
+                spelt.set(s, segment.substring(0, i) + "%%%02x".formatted((int) segment.charAt(i)) + segment.substring(i + 1));
+                spellings.add(new Spelling("'" + segment.charAt(i) + "' encoded in segment " + (s + 1), join(spelt), Kind.SAME));
             }
         }
         List<String> all = segments.stream().map(PathSpellings::encodeEveryLetter).toList();
         spellings.add(new Spelling("every letter encoded, upper-case hex", join(all), Kind.SAME));
     }
 
-    /** The index of the first ASCII letter from {@code from} in steps of {@code step}, -1 if none. */
-    private static int firstLetter(String segment, int from, int step) {
-        for (int i = from; i >= 0 && i < segment.length(); i += step) {
+    /** The index of the first ASCII letter of a segment, -1 if none. */
+    private static int firstLetter(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c < 128 && Character.isLetter(c)) {
                 return i;
