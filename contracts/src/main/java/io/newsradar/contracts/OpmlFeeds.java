@@ -1,30 +1,33 @@
 package io.newsradar.contracts;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the feeds of an OPML subscription list: every {@code outline} with an {@code xmlUrl}, at any depth. The feed
  * id is the outline's {@code newsradarId} attribute when it has one, else a slug of the feed URL's host and path. A
- * document type declaration is refused, so an OPML file cannot expand entities or read files.
+ * document type declaration is refused, so an OPML file cannot expand entities or read files. The document is read in
+ * one streaming pass (time linear in its length), elements nest at most {@link #MAX_DEPTH} levels and it holds at
+ * most {@link #MAX_OUTLINES} outlines.
  */
 public final class OpmlFeeds {
+
+    /** The deepest element nesting read; past it the document is refused. */
+    public static final int MAX_DEPTH = 64;
+    /** The most outlines (with a feed URL or not) one document may hold; past it the document is refused. */
+    public static final int MAX_OUTLINES = 10_000;
 
     private OpmlFeeds() {
     }
@@ -43,43 +46,110 @@ public final class OpmlFeeds {
         }
     }
 
-    /** @throws IllegalArgumentException when the document is not OPML at all */
+    /**
+     * @throws IllegalArgumentException when the document is not OPML at all, or passes {@link #MAX_DEPTH} or
+     *                                  {@link #MAX_OUTLINES}; the message starts with {@code sourceName}
+     */
     public static Result read(byte[] document, String sourceName) {
-        Element root;
+        XMLStreamReader reader;
         try {
-            root = builder().parse(new ByteArrayInputStream(document)).getDocumentElement();
-        } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException(sourceName + " is not a readable OPML document: " + e.getMessage(), e);
+            reader = factory().createXMLStreamReader(new ByteArrayInputStream(document));
+        } catch (XMLStreamException e) {
+            throw unreadable(sourceName, e);
         }
-        if (!root.getTagName().equalsIgnoreCase("opml")) {
-            throw new IllegalArgumentException(sourceName + " is not OPML: its root element is <" + root.getTagName() + ">");
+        try {
+            return read(reader, sourceName);
+        } catch (XMLStreamException e) {
+            throw unreadable(sourceName, e);
+        } finally {
+            try {
+                reader.close();
+            } catch (XMLStreamException e) {
+                // nothing is left to read
+            }
         }
+    }
+
+    /** One pass over the document, element by element: time linear in its length, memory in its depth. */
+    private static Result read(XMLStreamReader reader, String sourceName) throws XMLStreamException {
         List<FeedSpec> feeds = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        NodeList outlines = root.getElementsByTagName("outline");
-        for (int i = 0; i < outlines.getLength(); i++) {
-            Element outline = (Element) outlines.item(i);
-            String url = outline.getAttribute("xmlUrl").trim();
-            if (url.isEmpty()) {
+        // The language in force at each open element: its own attribute, else its parent's.
+        Deque<String> languages = new ArrayDeque<>();
+        int outlines = 0;
+        boolean root = true;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new IllegalArgumentException(sourceName + " is not a readable OPML document: a DOCTYPE is refused");
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                languages.pop();
                 continue;
             }
-            String title = firstNonBlank(outline.getAttribute("title"), outline.getAttribute("text"));
-            String where = "outline " + (i + 1) + (title == null ? "" : " ('" + title + "')");
-            try {
-                String id = firstNonBlank(outline.getAttribute("newsradarId"), slug(url));
-                if (!ids.add(id)) {
-                    problems.add(where + ": feed id '" + id + "' is already used by an earlier outline; skipped");
-                    continue;
-                }
-                String language = firstNonBlank(outline.getAttribute("language"), inheritedLanguage(outline));
-                feeds.add(new FeedSpec(FeedSpec.SCHEMA_VERSION, id, url, title, language, null,
-                        "true".equalsIgnoreCase(outline.getAttribute("newsradarFullArticle")), true));
-            } catch (IllegalArgumentException e) {
-                problems.add(where + ": " + e.getMessage());
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
             }
+            String name = reader.getLocalName();
+            if (root && !name.equalsIgnoreCase("opml")) {
+                throw new IllegalArgumentException(sourceName + " is not OPML: its root element is <" + name + ">");
+            }
+            root = false;
+            if (languages.size() >= MAX_DEPTH) {
+                throw new IllegalArgumentException(sourceName + " nests elements deeper than " + MAX_DEPTH + " levels (line "
+                        + reader.getLocation().getLineNumber() + "); an OPML list needs far fewer");
+            }
+            String inherited = languages.peek();
+            String own = attribute(reader, "language");
+            languages.push(own != null ? own : inherited == null ? "" : inherited);
+            if (!name.equals("outline")) {
+                continue;
+            }
+            if (++outlines > MAX_OUTLINES) {
+                throw new IllegalArgumentException(sourceName + " holds more than " + MAX_OUTLINES
+                        + " outlines; import it in parts");
+            }
+            outline(reader, outlines, inherited, feeds, problems, ids);
         }
         return new Result(feeds, problems);
+    }
+
+    private static void outline(XMLStreamReader reader, int position, String inheritedLanguage, List<FeedSpec> feeds,
+            List<String> problems, Set<String> ids) {
+        String url = attribute(reader, "xmlUrl");
+        if (url == null) {
+            return;
+        }
+        String title = firstNonBlank(attribute(reader, "title"), attribute(reader, "text"));
+        String where = "outline " + position + (title == null ? "" : " ('" + title + "')");
+        try {
+            String id = firstNonBlank(attribute(reader, "newsradarId"), slug(url));
+            if (!ids.add(id)) {
+                problems.add(where + ": feed id '" + id + "' is already used by an earlier outline; skipped");
+                return;
+            }
+            String language = firstNonBlank(attribute(reader, "language"), inheritedLanguage);
+            feeds.add(new FeedSpec(FeedSpec.SCHEMA_VERSION, id, url, title, language, null,
+                    "true".equalsIgnoreCase(attribute(reader, "newsradarFullArticle")), true));
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": " + e.getMessage());
+        }
+    }
+
+    /** The attribute without its namespace, trimmed, or {@code null} when it is absent or blank. */
+    private static String attribute(XMLStreamReader reader, String name) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            if (reader.getAttributeLocalName(i).equals(name)) {
+                String value = reader.getAttributeValue(i).trim();
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    private static IllegalArgumentException unreadable(String sourceName, XMLStreamException e) {
+        return new IllegalArgumentException(sourceName + " is not a readable OPML document: " + e.getMessage(), e);
     }
 
     /** {@code https://Example.vn/rss/the-gioi.rss} → {@code example-vn-rss-the-gioi-rss}, at most 100 characters. */
@@ -95,16 +165,6 @@ public final class OpmlFeeds {
         return slug.length() <= 100 ? slug : slug.substring(0, 100).replaceAll("-+$", "");
     }
 
-    private static String inheritedLanguage(Element outline) {
-        for (Node n = outline.getParentNode(); n instanceof Element parent; n = parent.getParentNode()) {
-            String language = parent.getAttribute("language");
-            if (!language.isBlank()) {
-                return language.trim();
-            }
-        }
-        return null;
-    }
-
     private static String firstNonBlank(String a, String b) {
         if (a != null && !a.isBlank()) {
             return a.trim();
@@ -112,25 +172,11 @@ public final class OpmlFeeds {
         return b == null || b.isBlank() ? null : b.trim();
     }
 
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks the features a safe OPML read needs", e);
-        }
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
     }
 }
