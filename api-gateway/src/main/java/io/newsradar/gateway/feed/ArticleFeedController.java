@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import io.newsradar.contracts.XmlText;
 import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleSearch;
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * The article queries as feeds any reader can subscribe to: {@code /feeds/v1/articles.atom} and {@code .rss} take the
  * filters of {@code /api/v1/articles} ("labour news between Vietnam and Japan":
- * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME.
+ * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME. Every text written passes
+ * through {@link XmlText#replace}: a character XML forbids, in an indexed article or in the query, becomes U+FFFD.
  */
 @RestController
 @Tag(name = "syndication", description = "The article queries as Atom 1.0 and RSS 2.0 feeds")
@@ -97,18 +99,18 @@ public class ArticleFeedController {
     static String write(List<ArticleView> articles, URI self, MultiValueMap<String, String> parameters, String type) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle("newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters)));
+        feed.setTitle(xml("newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters))));
         feed.setDescription("Articles classified by newsradar, newest first");
-        feed.setLink(self.toString());
-        feed.setUri(self.toString());
+        feed.setLink(xml(self.toString()));
+        feed.setUri(xml(self.toString()));
         feed.setPublishedDate(articles.isEmpty() || articles.get(0).publishedAt() == null ? new Date(0)
                 : Date.from(articles.get(0).publishedAt()));
         List<SyndEntry> entries = new ArrayList<>();
         for (ArticleView a : articles) {
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(a.title());
-            entry.setLink(a.url() != null ? a.url() : self.resolve("/api/v1/articles/" + a.id()).toString());
-            entry.setUri("urn:newsradar:article:" + a.id());
+            entry.setTitle(xml(a.title()));
+            entry.setLink(xml(a.url() != null ? a.url() : self.resolve("/api/v1/articles/" + a.id()).toString()));
+            entry.setUri(xml("urn:newsradar:article:" + a.id()));
             if (a.publishedAt() != null) {
                 entry.setPublishedDate(Date.from(a.publishedAt()));
                 entry.setUpdatedDate(Date.from(a.publishedAt()));
@@ -116,10 +118,10 @@ public class ArticleFeedController {
             if (a.lead() != null && !a.lead().isBlank()) {
                 SyndContent description = new SyndContentImpl();
                 description.setType("text/plain");
-                description.setValue(a.lead());
+                description.setValue(xml(a.lead()));
                 entry.setDescription(description);
             }
-            entry.setAuthor(a.source());
+            entry.setAuthor(xml(a.source()));
             entry.setCategories(categories(a));
             entries.add(entry);
         }
@@ -145,9 +147,14 @@ public class ArticleFeedController {
 
     private static SyndCategory category(String scheme, String value) {
         SyndCategory category = new SyndCategoryImpl();
-        category.setName(value);
+        category.setName(xml(value));
         category.setTaxonomyUri("https://newsradar.io/tags/" + scheme);
         return category;
+    }
+
+    /** Text as XML 1.0 can carry it: an indexed title or a query holding a forbidden character must not break the feed. */
+    private static String xml(String text) {
+        return XmlText.replace(text);
     }
 
     private static String describe(MultiValueMap<String, String> parameters) {
