@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param kafka           where the feed registry lives ({@code news.feeds}, {@code news.feed-state})
  * @param maxOpmlSize     the largest OPML document {@code POST /api/v1/feeds/opml} accepts
  * @param live            the live stream, {@code GET /api/v1/stream}
+ * @param cursorKey       the secret page cursors are signed with (HMAC-SHA256), at least 32 characters; when unset,
+ *                        a random key per start, so cursors do not outlive the process. Gateways behind one
+ *                        balancer must share it
+ * @param maxHistogramBuckets the most buckets the facets' publication histogram holds; past it the interval widens
  */
 @ConfigurationProperties("newsradar.gateway")
 public record GatewayProperties(
@@ -32,7 +36,9 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Kafka kafka,
         @DefaultValue("1MB") DataSize maxOpmlSize,
-        @DefaultValue Live live) {
+        @DefaultValue Live live,
+        String cursorKey,
+        @DefaultValue("1000") int maxHistogramBuckets) {
 
     /**
      * @param requestsPerSecond the sustained rate of one key
@@ -91,6 +97,10 @@ public record GatewayProperties(
     public GatewayProperties {
         if (defaultPageSize <= 0 || maxPageSize < defaultPageSize) {
             throw new IllegalArgumentException("newsradar.gateway.default-page-size must be positive and at most max-page-size");
+        }
+        if (maxHistogramBuckets < 10 || maxHistogramBuckets > 10_000) {
+            throw new IllegalArgumentException("newsradar.gateway.max-histogram-buckets must be from 10 to 10000 (Elasticsearch"
+                    + " allows 65536 buckets per search), was " + maxHistogramBuckets);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,12 @@ import org.springframework.util.MultiValueMap;
  * @param text      free text, or {@code null}; never passed to Elasticsearch as query syntax
  * @param sort      the order of the articles
  * @param size      articles per page
- * @param cursor    where the previous page ended, or {@code null} for the first page
+ * @param cursor    where the previous page ended as the client gave it ({@link Cursor}, checked for its shape here and
+ *                  for its signature by the search), or {@code null} for the first page
  */
 public record ArticleQuery(List<String> pairs, List<String> countries, List<String> regions, List<String> topics,
         List<String> languages, List<String> sources, List<String> feeds, Instant from, Instant to, String text, Sort sort,
-        int size, Cursor cursor) {
+        int size, String cursor) {
 
     /** Newest first (the default), or best match first. */
     public enum Sort { NEWEST, RELEVANCE }
@@ -46,6 +48,10 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final int MAX_VALUES = 20;
     private static final int MAX_TEXT = 500;
+    /** The earliest {@code from} or {@code to} accepted: the first instant Elasticsearch dates can be written in. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest {@code from} or {@code to} accepted: the last instant with a four-digit year. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     public ArticleQuery {
         pairs = List.copyOf(pairs);
@@ -132,20 +138,31 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
             throw new InvalidQueryException("sort", "sort=relevance needs a q to be relevant to");
         }
         String cursor = parameters.getFirst("cursor");
+        if (cursor != null) {
+            Cursor.checkShape(cursor);
+        }
         return new ArticleQuery(pairs, countries, regions, topics, languages, sources, feeds, from, to, text, sort,
-                size(parameters.getFirst("size"), defaultSize, maxSize), cursor == null ? null : Cursor.decode(cursor));
+                size(parameters.getFirst("size"), defaultSize, maxSize), cursor);
     }
 
-    /** A date ({@code 2026-11-20}, midnight UTC) or an instant ({@code 2026-11-20T09:00:00Z}). */
+    /**
+     * A date ({@code 2026-11-20}, midnight UTC) or an instant ({@code 2026-11-20T09:00:00Z}), to the millisecond,
+     * from {@link #EARLIEST} to {@link #LATEST}.
+     */
     private static Instant instant(String raw, String name) {
         if (raw == null) {
             return null;
         }
+        Instant instant;
         try {
-            return raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new InvalidQueryException(name, name + " must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '" + raw + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidQueryException(name, name + " must lie between " + EARLIEST + " and " + LATEST + ", was '" + raw + "'");
+        }
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Sort sort(String raw) {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -54,24 +55,33 @@ public class ArticleSearch {
     private final Duration timeout;
     private final RegionCodes regions;
     private final SearchLimiter limiter;
+    private final CursorKey cursorKey;
+    private final int maxHistogramBuckets;
 
-    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions, SearchLimiter limiter) {
+    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions, SearchLimiter limiter,
+            CursorKey cursorKey, int maxHistogramBuckets) {
         this.client = client;
         this.timeout = timeout;
         this.regions = regions;
         this.limiter = limiter;
+        this.cursorKey = cursorKey;
+        this.maxHistogramBuckets = maxHistogramBuckets;
     }
 
     public Mono<ArticlePage> search(ArticleQuery query) {
+        return Mono.defer(() -> search(query, query.cursor() == null ? null : Cursor.decode(query.cursor(), cursorKey, query.sort())));
+    }
+
+    private Mono<ArticlePage> search(ArticleQuery query, Cursor cursor) {
         String fingerprint = fingerprint(query);
-        if (query.cursor() != null && !query.cursor().filters().equals(fingerprint)) {
+        if (cursor != null && !cursor.filters().equals(fingerprint)) {
             return Mono.error(new InvalidQueryException("cursor", "this cursor belongs to another query: keep the filters and sort of the page it came from"));
         }
         // Newest first, the order is total (publishedAt, then articleId) and articles arrive newest: search_after on
         // the live index neither skips nor repeats, so no point in time is needed. Relevance scores move as articles
         // arrive: those pages are read from a point in time.
         boolean snapshot = query.sort() == ArticleQuery.Sort.RELEVANCE;
-        Mono<String> pit = query.cursor() != null ? Mono.just(query.cursor().pit())
+        Mono<String> pit = cursor != null ? Mono.just(cursor.pit())
                 : snapshot ? Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id())
                 : Mono.just(NO_PIT);
         Query filter = toQuery(query, regions);
@@ -84,7 +94,7 @@ public class ArticleSearch {
                     // Counting stops at 10,000: an exact count of a broad filter costs more than the page itself.
                     s.query(filter).size(query.size()).trackTotalHits(t -> t.count(TOTAL_UP_TO)).sort(sort(query.sort()))
                             .source(LIST_FIELDS);
-                    return query.cursor() == null ? s : s.searchAfter(query.cursor().after());
+                    return cursor == null ? s : s.searchAfter(cursor.after());
                 }, ArticleDocument.class))
                 .timeout(timeout)
                 .onErrorMap(ElasticsearchException.class, e -> expired(e) ? new InvalidQueryException("cursor",
@@ -97,7 +107,7 @@ public class ArticleSearch {
         String next = null;
         if (hits.size() == query.size()) {
             String pit = response.pitId() != null ? response.pitId() : pitId;
-            next = new Cursor(pit, hits.get(hits.size() - 1).sort(), fingerprint).encode();
+            next = new Cursor(pit, hits.get(hits.size() - 1).sort(), fingerprint).encode(cursorKey);
         } else if (!pitId.equals(NO_PIT)) {
             client.closePointInTime(c -> c.id(pitId)); // the last page: the point in time is not needed any more
         }
@@ -144,7 +154,11 @@ public class ArticleSearch {
                 .map(response -> ArticleView.of(response.source())));
     }
 
-    /** Counts per topic, pair, country, region and language, and per {@code interval} of publication time. */
+    /**
+     * Counts per topic, pair, country, region and language, and per {@code interval} of publication time: first the
+     * counts with the earliest and latest matching publication times, then the histogram over that span
+     * ({@link HistogramPlan}), so that no spread of dates asks Elasticsearch for more buckets than it allows.
+     */
     public Mono<Facets> facets(ArticleQuery query, CalendarInterval interval) {
         Query filter = toQuery(query, regions);
         return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> {
@@ -152,21 +166,42 @@ public class ArticleSearch {
                     for (String field : FACETS) {
                         s.aggregations(field, a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
                     }
-                    return s.aggregations("published", a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(interval)
-                            .minDocCount(0)));
+                    return s.aggregations("earliest", a -> a.min(m -> m.field("publishedAt")))
+                            .aggregations("latest", a -> a.max(m -> m.field("publishedAt")));
                 }, Void.class))
-                .timeout(timeout)
-                .map(response -> {
+                .timeout(timeout))
+                .flatMap(response -> {
                     Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
                     for (String field : FACETS) {
                         Aggregate agg = response.aggregations().get(field);
                         counts.put(field, agg.sterms().buckets().array().stream()
                                 .map(b -> new Facets.Count(b.key().stringValue(), b.docCount())).toList());
                     }
-                    List<Facets.Bucket> histogram = response.aggregations().get("published").dateHistogram().buckets().array()
-                            .stream().map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList();
-                    return new Facets(response.hits().total() == null ? 0 : response.hits().total().value(), counts, histogram);
-                }));
+                    long total = response.hits().total() == null ? 0 : response.hits().total().value();
+                    Double earliest = response.aggregations().get("earliest").min().value();
+                    Double latest = response.aggregations().get("latest").max().value();
+                    if (total == 0 || earliest == null || latest == null || earliest.isNaN() || latest.isNaN()) {
+                        return Mono.just(new Facets(total, counts, List.of(), interval.jsonValue(), false));
+                    }
+                    HistogramPlan plan = HistogramPlan.of(interval,
+                            query.from() != null ? query.from() : Instant.ofEpochMilli(earliest.longValue()),
+                            query.to() != null ? query.to().minusMillis(1) : Instant.ofEpochMilli(latest.longValue()),
+                            maxHistogramBuckets);
+                    return histogram(filter, plan).map(published -> new Facets(total, counts, published, plan.intervalName(), plan.cut()));
+                });
+    }
+
+    private Mono<List<Facets.Bucket>> histogram(Query filter, HistogramPlan plan) {
+        FieldDateMath from = FieldDateMath.of(f -> f.value((double) plan.from().toEpochMilli()));
+        FieldDateMath to = FieldDateMath.of(f -> f.value((double) plan.to().toEpochMilli()));
+        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter).size(0)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .aggregations("published", a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(plan.interval())
+                                .minDocCount(0).extendedBounds(b -> b.min(from).max(to)).hardBounds(b -> b.min(from).max(to)))),
+                        Void.class))
+                .timeout(timeout)
+                .map(response -> response.aggregations().get("published").dateHistogram().buckets().array().stream()
+                        .map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList()));
     }
 
     static Query toQuery(ArticleQuery query, RegionCodes regions) {

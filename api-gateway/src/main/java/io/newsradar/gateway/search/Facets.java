@@ -12,8 +12,13 @@ import java.util.Map;
  * @param counts    per facet ({@code topics}, {@code pair}, {@code countries}, {@code regions}, {@code language}), the
  *                  values by count, most first
  * @param published per interval of {@code publishedAt}, in time order, empty intervals included
+ * @param interval  the interval {@code published} is counted in: the one asked for, or a wider one when that would
+ *                  have made more buckets than {@code newsradar.gateway.max-histogram-buckets}
+ * @param publishedCut whether the earliest matching articles are left out of {@code published}, because even yearly
+ *                  buckets from the earliest to the latest would have been too many
  */
-public record Facets(long total, Map<String, List<Count>> counts, List<Bucket> published) {
+public record Facets(long total, Map<String, List<Count>> counts, List<Bucket> published, String interval,
+        boolean publishedCut) {
 
     public record Count(String value, long count) {
     }

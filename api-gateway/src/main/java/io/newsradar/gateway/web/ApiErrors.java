@@ -34,7 +34,25 @@ public class ApiErrors {
         return problem(problem);
     }
 
-    @ExceptionHandler({TimeoutException.class, IOException.class, ElasticsearchException.class})
+    /**
+     * Elasticsearch refusing a query (its 400) is the request's fault, not the back end's: a 400 problem, logged as one
+     * line without a stack trace. Everything else Elasticsearch answers is a back-end failure: a 503.
+     */
+    @ExceptionHandler(ElasticsearchException.class)
+    ResponseEntity<ProblemDetail> searchRefused(ElasticsearchException e) {
+        if (e.status() != HttpStatus.BAD_REQUEST.value()) {
+            return searchUnavailable(e);
+        }
+        String type = e.error() == null || e.error().type() == null ? "refused" : e.error().type();
+        log.atInfo().addKeyValue("esError", type).log("Elasticsearch refused a query as malformed: {}", type);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the search cannot be run with these parameters (" + type + "); check the filters, sort and cursor");
+        problem.setTitle("Invalid query");
+        problem.setProperty("parameter", "query");
+        return problem(problem);
+    }
+
+    @ExceptionHandler({TimeoutException.class, IOException.class})
     ResponseEntity<ProblemDetail> searchUnavailable(Exception e) {
         log.atWarn().setCause(e).log("search failed: {}", Redaction.mask(e.getMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -46,7 +46,12 @@ class ArticleQueryTest {
             region  | VN-99   | region must be an ISO 3166-2 code newsradar knows, such as VN-54 or JP-10, was 'VN-99'
             from    | yesterday | from must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was 'yesterday'
             to      | 2026-13-45 | to must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '2026-13-45'
-            cursor  | abc     | cursor must be the 'next' value of a previous page, unchanged
+            cursor  | abc     | cursor must be the 'next' value of a previous page, unchanged: it is not of the form a cursor has
+            from    | +10000-01-01T00:00:00Z | from must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, was '+10000-01-01T00:00:00Z'
+            to      | -1000000000-01-01T00:00:00Z | to must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '-1000000000-01-01T00:00:00Z'
+            to      | +999999999-12-31T23:59:59Z | to must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, was '+999999999-12-31T23:59:59Z'
+            from    | 0000-12-31T23:59:59Z | from must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, was '0000-12-31T23:59:59Z'
+            from    | 1000000000 | from must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '1000000000'
             source  | <script> | source must be a source's name (letters, digits, spaces, up to 100), was '<script>'
             index   | news    | unknown parameter 'index'; known: country, cursor, feed, from, lang, pair, q, region, size, sort, source, to, topic
             """)
@@ -83,6 +88,26 @@ class ArticleQueryTest {
         assertThat(query.to()).hasToString("2026-11-20T23:00:00Z");
         parameters.set("to", "2026-11-19");
         assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, REGIONS)).hasMessage("from must be before to");
+    }
+
+    @Test
+    void acceptsTheFirstAndLastInstantsOfFourDigitYears() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("from", "0001-01-01");
+        parameters.add("to", "9999-12-31T23:59:59.999Z");
+
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
+
+        assertThat(query.from()).isEqualTo(ArticleQuery.EARLIEST);
+        assertThat(query.to()).isEqualTo(ArticleQuery.LATEST);
+    }
+
+    @Test
+    void takesFreeTextHoldingCharactersXmlForbidsAsText() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("q", "\u0001 tin \uFFFF [x]");
+
+        assertThat(ArticleQuery.feed(parameters, 50, 100, REGIONS).text()).isEqualTo("\u0001 tin \uFFFF [x]");
     }
 
     @Test
