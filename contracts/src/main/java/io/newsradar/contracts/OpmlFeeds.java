@@ -1,6 +1,7 @@
 package io.newsradar.contracts;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,16 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the feeds of an OPML subscription list: every {@code outline} with an {@code xmlUrl}, at any depth. The feed
  * id is the outline's {@code newsradarId} attribute when it has one, else a slug of the feed URL's host and path. A
  * document type declaration is refused, so an OPML file cannot expand entities or read files. The document is read in
- * one streaming pass (time linear in its length), elements nest at most {@link #MAX_DEPTH} levels and it holds at
+ * one streaming (SAX) pass (time linear in its length), elements nest at most {@link #MAX_DEPTH} levels and it holds at
  * most {@link #MAX_OUTLINES} outlines.
  */
 public final class OpmlFeeds {
@@ -51,105 +56,115 @@ public final class OpmlFeeds {
      *                                  {@link #MAX_OUTLINES}; the message starts with {@code sourceName}
      */
     public static Result read(byte[] document, String sourceName) {
-        XMLStreamReader reader;
+        Reader reader = new Reader(sourceName);
         try {
-            reader = factory().createXMLStreamReader(new ByteArrayInputStream(document));
-        } catch (XMLStreamException e) {
-            throw unreadable(sourceName, e);
+            parser().parse(new ByteArrayInputStream(document), reader);
+        } catch (Refusal e) {
+            throw e.refusal;
+        } catch (SAXException | IOException e) {
+            throw new IllegalArgumentException(sourceName + " is not a readable OPML document: " + e.getMessage(), e);
         }
-        try {
-            return read(reader, sourceName);
-        } catch (XMLStreamException e) {
-            throw unreadable(sourceName, e);
-        } finally {
-            try {
-                reader.close();
-            } catch (XMLStreamException e) {
-                // nothing is left to read
-            }
-        }
+        return new Result(reader.feeds, reader.problems);
     }
 
-    /** One pass over the document, element by element: time linear in its length, memory in its depth. */
-    private static Result read(XMLStreamReader reader, String sourceName) throws XMLStreamException {
-        List<FeedSpec> feeds = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        // The language in force at each open element: its own attribute, else its parent's.
-        Deque<String> languages = new ArrayDeque<>();
-        int outlines = 0;
-        boolean root = true;
-        while (reader.hasNext()) {
-            int event = reader.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new IllegalArgumentException(sourceName + " is not a readable OPML document: a DOCTYPE is refused");
+    /**
+     * One pass over the document, element by element, as the parser reads it: time linear in its length, memory in
+     * its depth. Each element's language is its own attribute, else its parent's.
+     */
+    private static final class Reader extends DefaultHandler {
+
+        private final String sourceName;
+        private final List<FeedSpec> feeds = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private final Deque<String> languages = new ArrayDeque<>();
+        private Locator locator;
+        private boolean started;
+        private int outlines;
+
+        Reader(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if (!started) {
+                started = true;
+                if (!qName.equalsIgnoreCase("opml")) {
+                    throw new Refusal(sourceName + " is not OPML: its root element is <" + qName + ">");
+                }
             }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                languages.pop();
-                continue;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            String name = reader.getLocalName();
-            if (root && !name.equalsIgnoreCase("opml")) {
-                throw new IllegalArgumentException(sourceName + " is not OPML: its root element is <" + name + ">");
-            }
-            root = false;
             if (languages.size() >= MAX_DEPTH) {
-                throw new IllegalArgumentException(sourceName + " nests elements deeper than " + MAX_DEPTH + " levels (line "
-                        + reader.getLocation().getLineNumber() + "); an OPML list needs far fewer");
+                throw new Refusal(sourceName + " nests elements deeper than " + MAX_DEPTH + " levels (line "
+                        + (locator == null ? "?" : locator.getLineNumber()) + "); an OPML list needs far fewer");
             }
             String inherited = languages.peek();
-            String own = attribute(reader, "language");
+            String own = attribute(attributes, "language");
             languages.push(own != null ? own : inherited == null ? "" : inherited);
-            if (!name.equals("outline")) {
-                continue;
+            if (qName.equals("outline")) {
+                if (++outlines > MAX_OUTLINES) {
+                    throw new Refusal(sourceName + " holds more than " + MAX_OUTLINES + " outlines; import it in parts");
+                }
+                outline(attributes, outlines, inherited, this);
             }
-            if (++outlines > MAX_OUTLINES) {
-                throw new IllegalArgumentException(sourceName + " holds more than " + MAX_OUTLINES
-                        + " outlines; import it in parts");
-            }
-            outline(reader, outlines, inherited, feeds, problems, ids);
         }
-        return new Result(feeds, problems);
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            languages.pop();
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 
-    private static void outline(XMLStreamReader reader, int position, String inheritedLanguage, List<FeedSpec> feeds,
-            List<String> problems, Set<String> ids) {
-        String url = attribute(reader, "xmlUrl");
+    /** A limit or shape refusal raised while parsing, carried out of the parser unchanged. */
+    private static final class Refusal extends SAXException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient IllegalArgumentException refusal;
+
+        Refusal(String message) {
+            super(message);
+            this.refusal = new IllegalArgumentException(message);
+        }
+    }
+
+    private static void outline(Attributes attributes, int position, String inheritedLanguage, Reader into) {
+        String url = attribute(attributes, "xmlUrl");
         if (url == null) {
             return;
         }
-        String title = firstNonBlank(attribute(reader, "title"), attribute(reader, "text"));
+        String title = firstNonBlank(attribute(attributes, "title"), attribute(attributes, "text"));
         String where = "outline " + position + (title == null ? "" : " ('" + title + "')");
         try {
-            String id = firstNonBlank(attribute(reader, "newsradarId"), slug(url));
-            if (!ids.add(id)) {
-                problems.add(where + ": feed id '" + id + "' is already used by an earlier outline; skipped");
+            String id = firstNonBlank(attribute(attributes, "newsradarId"), slug(url));
+            if (!into.ids.add(id)) {
+                into.problems.add(where + ": feed id '" + id + "' is already used by an earlier outline; skipped");
                 return;
             }
-            String language = firstNonBlank(attribute(reader, "language"), inheritedLanguage);
-            feeds.add(new FeedSpec(FeedSpec.SCHEMA_VERSION, id, url, title, language, null,
-                    "true".equalsIgnoreCase(attribute(reader, "newsradarFullArticle")), true));
+            String language = firstNonBlank(attribute(attributes, "language"), inheritedLanguage);
+            into.feeds.add(new FeedSpec(FeedSpec.SCHEMA_VERSION, id, url, title, language, null,
+                    "true".equalsIgnoreCase(attribute(attributes, "newsradarFullArticle")), true));
         } catch (IllegalArgumentException e) {
-            problems.add(where + ": " + e.getMessage());
+            into.problems.add(where + ": " + e.getMessage());
         }
     }
 
-    /** The attribute without its namespace, trimmed, or {@code null} when it is absent or blank. */
-    private static String attribute(XMLStreamReader reader, String name) {
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            if (reader.getAttributeLocalName(i).equals(name)) {
-                String value = reader.getAttributeValue(i).trim();
-                return value.isEmpty() ? null : value;
-            }
+    /** The attribute, trimmed, or {@code null} when it is absent or blank. */
+    private static String attribute(Attributes attributes, String name) {
+        String value = attributes.getValue(name);
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return null;
-    }
-
-    private static IllegalArgumentException unreadable(String sourceName, XMLStreamException e) {
-        return new IllegalArgumentException(sourceName + " is not a readable OPML document: " + e.getMessage(), e);
+        return value.trim();
     }
 
     /** {@code https://Example.vn/rss/the-gioi.rss} → {@code example-vn-rss-the-gioi-rss}, at most 100 characters. */
@@ -172,11 +187,20 @@ public final class OpmlFeeds {
         return b == null || b.isBlank() ? null : b.trim();
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        return factory;
+    private static SAXParser parser() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setXIncludeAware(false);
+            SAXParser parser = factory.newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return parser;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks the features a safe OPML read needs", e);
+        }
     }
 }
