@@ -101,16 +101,22 @@ final class FeedRequests {
     /** The body as a JSON object, read within the depth bound, or a refusal naming where it went wrong. */
     private static ObjectNode object(byte[] body) {
         JsonNode tree;
-        JsonParser parser = BODY.createParser(body);
-        try (parser) {
+        JsonParser parser = null;
+        try {
+            // Creating the parser already reads the first bytes, to detect their encoding: inside the try.
+            parser = BODY.createParser(body);
             tree = BODY.readTree(parser);
             if (tree != null && parser.nextToken() != null) {
                 throw new InvalidFeedException(null, "the body must be one JSON object; more follows it");
             }
         } catch (JacksonException e) {
-            String field = topField(parser.streamReadContext());
+            String field = parser == null ? null : topField(parser.streamReadContext());
             throw new InvalidFeedException(field, "the body is not valid JSON" + (field == null ? "" : " in " + field) + ": "
                     + e.getOriginalMessage());
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
         }
         if (tree == null || tree.isMissingNode() || !tree.isObject()) {
             throw new InvalidFeedException(null, "the body must be a feed as a JSON object: {\"feedId\": …, \"url\": …}");

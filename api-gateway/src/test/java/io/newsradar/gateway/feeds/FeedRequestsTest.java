@@ -101,6 +101,15 @@ class FeedRequestsTest {
                 .hasMessageStartingWith("the body is not valid JSON in title: ");
     }
 
+    @Test
+    void refusesBytesInAnEncodingJsonDoesNotHave() {
+        byte[] body = {0, '2', 0, 0, 0, 0, '2'};
+
+        assertThatThrownBy(() -> FeedRequests.spec(body, null))
+                .isInstanceOfSatisfying(InvalidFeedException.class, e -> assertThat(e.field()).isNull())
+                .hasMessageStartingWith("the body is not valid JSON: ");
+    }
+
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
