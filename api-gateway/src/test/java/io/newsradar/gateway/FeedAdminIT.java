@@ -214,7 +214,7 @@ class FeedAdminIT {
             no url                     | {"feedId": "x"}                                                | url          | FeedSpec x: url must not be blank
             a negative poll interval   | {"feedId": "x", "url": "https://e.vn/r", "pollInterval": "-PT5M"} | pollInterval | FeedSpec x: pollInterval must be positive, was PT-5M
             an unreadable poll interval | {"feedId": "x", "url": "https://e.vn/r", "pollInterval": "10 minutes"} | pollInterval | pollInterval:
-            malformed JSON             | {"feedId": "x", "url":                                         |              | the body is not valid JSON:
+            malformed JSON             | {"feedId": "x", "url":                                         | url          | the body is not valid JSON in url:
             a JSON array               | []                                                             |              | the body must be a feed as a JSON object
             """)
     void refusesAnInvalidFeedWithAProblemNamingWhatIsWrong(String name, String body, String field, String detail) {
