@@ -21,7 +21,7 @@ import org.springframework.util.MultiValueMap;
  */
 class ArticleQueryFuzzTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(2);
+    private static final Duration BOUND = Duration.ofSeconds(10);
     private static final CursorKey KEY = CursorKey.of("the key the fuzz target signs its cursors with");
     private static final RegionCodes REGIONS = new RegionCodes(Map.of("VN-54", "VN-56", "VN-56", "VN-56", "JP-10", "JP-10"));
 
