@@ -2,6 +2,7 @@ package io.newsradar.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.ingest.extract.ArticleExtractor;
+import io.newsradar.ingest.extract.PageExtraction;
 import io.newsradar.ingest.feed.FeedRegistry;
 import io.newsradar.ingest.feed.FeedSeeder;
 import io.newsradar.ingest.feed.FeedStateStore;
@@ -92,11 +93,16 @@ class IngestConfiguration {
         });
     }
 
+    @Bean(destroyMethod = "close")
+    PageExtraction pageExtraction(IngestProperties properties) {
+        return new PageExtraction(new ArticleExtractor(properties.extract().settings()));
+    }
+
     @Bean
     FeedScheduler feedScheduler(IngestProperties properties, FeedFetcher fetcher, StreamBridge bridge,
-            IngestMetrics metrics, FeedStateStore states, ExecutorService pollWorkers) {
+            IngestMetrics metrics, FeedStateStore states, ExecutorService pollWorkers, PageExtraction pages) {
         Clock clock = Clock.systemUTC();
-        ItemPublisher items = new ItemPublisher(fetcher, new ArticleExtractor(), ArticlePublisher.toKafka(bridge), metrics,
+        ItemPublisher items = new ItemPublisher(fetcher, pages, ArticlePublisher.toKafka(bridge), metrics,
                 clock, properties.rememberedArticlesPerFeed(), properties.items().limits());
         FeedParser parser = new FeedParser(new FeedParser.Limits(properties.parseTimeout(), properties.items().maxXmlDepth(),
                 properties.items().maxPerDocument()));

@@ -1,6 +1,7 @@
 package io.newsradar.ingest;
 
 import io.newsradar.contracts.FeedSpec;
+import io.newsradar.ingest.extract.ExtractionSettings;
 import io.newsradar.ingest.schedule.FieldLimits;
 import io.newsradar.ingest.schedule.PollTiming;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param fetch                     how documents are fetched
  * @param registry                  the feed registry and state topics
  * @param items                     the most ingest reads of a feed document and publishes of each article
+ * @param extract                   how article pages are read
  */
 @ConfigurationProperties("newsradar.ingest")
 public record IngestProperties(
@@ -33,7 +35,8 @@ public record IngestProperties(
         @DefaultValue Polling polling,
         @DefaultValue Fetch fetch,
         @DefaultValue Registry registry,
-        @DefaultValue Items items) {
+        @DefaultValue Items items,
+        @DefaultValue Extract extract) {
 
     public IngestProperties {
         feeds = List.copyOf(feeds);
@@ -121,6 +124,41 @@ public record IngestProperties(
                 throw new IllegalArgumentException("newsradar.ingest.fetch: max-body-size, max-decoded-size and "
                         + "max-connections-per-host must be positive, max-redirects not negative, and max-connections-total "
                         + "at least max-connections-per-host");
+            }
+        }
+    }
+
+    /**
+     * {@code newsradar.ingest.extract.*}: reading the story of article pages; see {@link ExtractionSettings}.
+     *
+     * @param maxPageSize the most of a page that is parsed
+     * @param maxDepth    the deepest element nesting kept (deeper text is lifted to this depth)
+     * @param deadline    how long one page may take from the moment its poll hands it over
+     * @param concurrency pages extracted at once, overall
+     * @param queue       pages that may wait for a free extraction; beyond, a page is published from its feed's text
+     */
+    public record Extract(
+            @DefaultValue("2MB") DataSize maxPageSize,
+            @DefaultValue("64") int maxDepth,
+            @DefaultValue("5s") Duration deadline,
+            @DefaultValue("2") int concurrency,
+            @DefaultValue("8") int queue) {
+
+        public Extract {
+            settings(maxPageSize, maxDepth, deadline, concurrency, queue);
+        }
+
+        public ExtractionSettings settings() {
+            return settings(maxPageSize, maxDepth, deadline, concurrency, queue);
+        }
+
+        private static ExtractionSettings settings(DataSize maxPageSize, int maxDepth, Duration deadline, int concurrency,
+                int queue) {
+            try {
+                return new ExtractionSettings((int) Math.min(Integer.MAX_VALUE - 16, maxPageSize.toBytes()), maxDepth,
+                        deadline, concurrency, queue);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("newsradar.ingest.extract: " + e.getMessage(), e);
             }
         }
     }

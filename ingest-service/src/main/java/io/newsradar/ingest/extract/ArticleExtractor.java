@@ -1,6 +1,7 @@
 package io.newsradar.ingest.extract;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.jsoup.nodes.Element;
  * container ({@link Candidates}) after page furniture is removed ({@link Boilerplate}). A JSON-LD {@code articleBody}
  * is used instead when the page's own markup yields much less. Thread-safe and reusable.
  */
-public final class ArticleExtractor {
+public final class ArticleExtractor implements PageReader {
 
     /** A story has at least this many words in all and one block of at least {@link #MIN_LONGEST_BLOCK} words. */
     static final int MIN_STORY_WORDS = 40;
@@ -45,8 +46,14 @@ public final class ArticleExtractor {
      *                                     interrupted)
      * @throws ExtractionException         when the page holds no story
      */
+    @Override
     public ExtractedArticle extract(URI pageUrl, byte[] html, String contentType) throws ExtractionException {
-        Budget budget = Budget.of(pageUrl, settings.deadline());
+        return extract(pageUrl, html, contentType, settings.deadline());
+    }
+
+    /** As {@link #extract(URI, byte[], String)}, within what is left of the deadline. */
+    ExtractedArticle extract(URI pageUrl, byte[] html, String contentType, Duration left) throws ExtractionException {
+        Budget budget = Budget.of(pageUrl, left);
         try {
             return extract(pageUrl, html, contentType, budget);
         } catch (Budget.OutOfTime e) {

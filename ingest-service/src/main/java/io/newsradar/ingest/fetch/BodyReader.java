@@ -26,6 +26,8 @@ import java.util.zip.ZipException;
 final class BodyReader {
 
     private static final int CHUNK = 8192;
+    /** The most content codings undone for one body: a server has no reason to compress twice, a bomb does. */
+    static final int MAX_CODINGS = 2;
 
     private final long maxWireBytes;
     private final long maxDecodedBytes;
@@ -104,6 +106,10 @@ final class BodyReader {
                 case "deflate" -> codings.add("deflate");
                 default -> throw FetchException.permanent(url + " sent a body with Content-Encoding " + coding
                         + ", which newsradar does not decode (it asks for gzip or deflate)");
+            }
+            if (codings.size() > MAX_CODINGS) {
+                throw FetchException.refused(url + " sent a body with more than " + MAX_CODINGS
+                        + " content codings in its Content-Encoding; newsradar undoes at most " + MAX_CODINGS);
             }
         }
         return codings;

@@ -1,8 +1,9 @@
 package io.newsradar.ingest.fetch;
 
+import io.newsradar.contracts.Redaction;
 import java.time.Duration;
 
-/** A fetch that failed; the message names the URL and what happened. */
+/** A fetch that failed; the message names the URL and what happened, with URL passwords and secret parameters masked. */
 public class FetchException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -22,7 +23,7 @@ public class FetchException extends Exception {
     private final transient Duration retryAfter;
 
     public FetchException(String message, Kind kind, int status, Duration retryAfter, Throwable cause) {
-        super(message, cause);
+        super(Redaction.mask(message), cause);
         if (kind == null) {
             throw new IllegalArgumentException("a fetch failure needs a kind");
         }

@@ -9,9 +9,9 @@ import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.XmlText;
 import io.newsradar.ingest.dedupe.Fingerprints;
 import io.newsradar.ingest.dedupe.SeenArticles;
-import io.newsradar.ingest.extract.ArticleExtractor;
 import io.newsradar.ingest.extract.ExtractedArticle;
 import io.newsradar.ingest.extract.ExtractionException;
+import io.newsradar.ingest.extract.PageReader;
 import io.newsradar.ingest.fetch.FeedFetcher;
 import io.newsradar.ingest.fetch.FetchException;
 import io.newsradar.ingest.fetch.FetchResult;
@@ -42,7 +42,7 @@ public class ItemPublisher {
     private static final Logger log = LoggerFactory.getLogger(ItemPublisher.class);
 
     private final FeedFetcher fetcher;
-    private final ArticleExtractor extractor;
+    private final PageReader extractor;
     private final ArticlePublisher publisher;
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -50,7 +50,7 @@ public class ItemPublisher {
     private final ItemMapper mapper;
 
     /** With the {@link FieldLimits#DEFAULTS}. */
-    public ItemPublisher(FeedFetcher fetcher, ArticleExtractor extractor, ArticlePublisher publisher,
+    public ItemPublisher(FeedFetcher fetcher, PageReader extractor, ArticlePublisher publisher,
             IngestMetrics metrics, Clock clock, int remembered) {
         this(fetcher, extractor, publisher, metrics, clock, remembered, FieldLimits.DEFAULTS);
     }
@@ -59,7 +59,7 @@ public class ItemPublisher {
      * @param remembered how many published articles each feed remembers
      * @param limits     the most of each field, and of the whole event, ingest publishes
      */
-    public ItemPublisher(FeedFetcher fetcher, ArticleExtractor extractor, ArticlePublisher publisher,
+    public ItemPublisher(FeedFetcher fetcher, PageReader extractor, ArticlePublisher publisher,
             IngestMetrics metrics, Clock clock, int remembered, FieldLimits limits) {
         this.mapper = new ItemMapper(limits);
         this.fetcher = fetcher;
