@@ -2,6 +2,7 @@ package io.newsradar.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatObject;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link FeedFetcher} against a loopback server: most tests allow private networks, the SSRF tests do not. */
 class FeedFetcherTest {
@@ -246,6 +248,37 @@ class FeedFetcherTest {
 
         assertFailure(() -> fetcher.fetch(url("/br"), null, null), Kind.PERMANENT,
                 url("/br") + " sent a body with Content-Encoding br, which newsradar does not decode");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gzip, gzip, gzip", "gzip,deflate,gzip", "x-gzip, gzip, identity, deflate", "deflate, deflate, deflate, deflate"})
+    void refusesMoreThanTwoContentCodingsBeforeDecodingAnything(String encoding) throws Exception {
+        byte[] once = FeedServer.gzip("<rss/>".getBytes(StandardCharsets.US_ASCII));
+        server.route("/nested").encodedBody("application/rss+xml", once, encoding);
+
+        assertFailure(() -> fetcher.fetch(url("/nested"), null, null), Kind.REFUSED,
+                url("/nested") + " sent a body with more than 2 content codings in its Content-Encoding");
+    }
+
+    @Test
+    void undoesTwoGzipCodings() throws Exception {
+        byte[] feed = "<rss version=\"2.0\"><channel/></rss>".getBytes(StandardCharsets.US_ASCII);
+        server.route("/twice").encodedBody("application/rss+xml", FeedServer.gzip(FeedServer.gzip(feed)), "gzip, gzip");
+
+        FetchResult.Fetched fetched = (FetchResult.Fetched) fetcher.fetch(url("/twice"), null, null);
+
+        assertThat(fetched.body()).isEqualTo(feed);
+    }
+
+    @Test
+    void masksTheUserinfoPasswordInEveryFetchError() {
+        URI withPassword = URI.create(url("/gone").toString().replace("://", "://reader:s3cret-pass@"));
+        server.route("/gone").status(410);
+
+        assertThatThrownBy(() -> fetcher.fetch(withPassword, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("reader:***@")
+                .hasMessageNotContaining("s3cret-pass");
     }
 
     @Test
