@@ -27,6 +27,9 @@ import java.util.List;
  * @param lastOutcome         how the last poll ended: {@code fetched}, {@code not_modified}, {@code temporary_error},
  *                            {@code permanent_error} or {@code refused}; may be {@code null} before the first poll
  * @param lastError           what the last failure was, with where it happened; {@code null} after a success
+ * @param limitsApplied       the limits the last document read met, each in a sentence naming its setting (items left
+ *                            unread, items refused, articles cut to their field limits, remembered articles dropped
+ *                            to fit the record); empty when none applied; absent reads as empty
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedState(
@@ -42,7 +45,8 @@ public record FeedState(
         Integer consecutiveFailures,
         Boolean failing,
         String lastOutcome,
-        String lastError) {
+        String lastError,
+        List<String> limitsApplied) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -55,11 +59,32 @@ public record FeedState(
         if (consecutiveFailures < 0) {
             throw new IllegalArgumentException("FeedState " + feedId + ": consecutiveFailures must not be negative");
         }
+        limitsApplied = Checks.listOrEmpty(limitsApplied);
+    }
+
+    /** A state in which no limit applied. */
+    public FeedState(Integer schemaVersion, String feedId, String etag, String lastModified, List<SeenArticle> recent,
+            Instant lastPolledAt, Instant lastSuccessAt, Instant nextPollAt, Duration pollInterval,
+            Integer consecutiveFailures, Boolean failing, String lastOutcome, String lastError) {
+        this(schemaVersion, feedId, etag, lastModified, recent, lastPolledAt, lastSuccessAt, nextPollAt, pollInterval,
+                consecutiveFailures, failing, lastOutcome, lastError, List.of());
+    }
+
+    /** This state with other limits applied. */
+    public FeedState withLimitsApplied(List<String> limits) {
+        return new FeedState(schemaVersion, feedId, etag, lastModified, recent, lastPolledAt, lastSuccessAt, nextPollAt,
+                pollInterval, consecutiveFailures, failing, lastOutcome, lastError, limits);
+    }
+
+    /** This state remembering other recent articles. */
+    public FeedState withRecent(List<SeenArticle> recentArticles) {
+        return new FeedState(schemaVersion, feedId, etag, lastModified, recentArticles, lastPolledAt, lastSuccessAt,
+                nextPollAt, pollInterval, consecutiveFailures, failing, lastOutcome, lastError, limitsApplied);
     }
 
     /** The state of a feed never polled. */
     public static FeedState initial(String feedId) {
-        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, null, null, 0, false, null, null);
+        return new FeedState(SCHEMA_VERSION, feedId, null, null, List.of(), null, null, null, null, 0, false, null, null, List.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.newsradar.gateway.feeds;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Redaction;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How a feed's polling goes, as ingest-service last wrote it to {@code news.feed-state}.
@@ -19,11 +20,13 @@ import java.time.Instant;
  * @param lastError           what the last failure was, with URL passwords and secret parameters masked; for a reader
  *                            key a generic reason only (ingest's own words can name resolved addresses and internal
  *                            hosts); {@code null} after a success
+ * @param limitsApplied       the limits ingest applied to the feed's last document (items left unread, items refused,
+ *                            articles cut), each naming its setting; empty when none applied
  */
 public record FeedHealth(String status, Instant lastPolledAt, Instant lastSuccessAt, Instant nextPollAt, int consecutiveFailures,
-                         boolean failing, String lastOutcome, String lastError) {
+                         boolean failing, String lastOutcome, String lastError, List<String> limitsApplied) {
 
-    static final FeedHealth NEVER_POLLED = new FeedHealth("never polled", null, null, null, 0, false, null, null);
+    static final FeedHealth NEVER_POLLED = new FeedHealth("never polled", null, null, null, 0, false, null, null, List.of());
 
     /** The health a state tells, or {@link #NEVER_POLLED} when there is none. */
     static FeedHealth of(FeedState state) {
@@ -34,7 +37,7 @@ public record FeedHealth(String status, Instant lastPolledAt, Instant lastSucces
                 : state.consecutiveFailures() > 0 ? "retrying"
                 : state.lastPolledAt() == null ? "never polled" : "ok";
         return new FeedHealth(status, state.lastPolledAt(), state.lastSuccessAt(), state.nextPollAt(), state.consecutiveFailures(),
-                state.failing(), state.lastOutcome(), Redaction.mask(state.lastError()));
+                state.failing(), state.lastOutcome(), Redaction.mask(state.lastError()), state.limitsApplied());
     }
 
     /** The health as a reader key sees it: the last error as a generic reason, without ingest's detail. */
@@ -43,7 +46,7 @@ public record FeedHealth(String status, Instant lastPolledAt, Instant lastSucces
             return this;
         }
         return new FeedHealth(status, lastPolledAt, lastSuccessAt, nextPollAt, consecutiveFailures, failing, lastOutcome,
-                genericReason(lastOutcome));
+                genericReason(lastOutcome), limitsApplied);
     }
 
     private static String genericReason(String outcome) {

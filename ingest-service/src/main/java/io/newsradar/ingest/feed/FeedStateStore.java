@@ -4,6 +4,7 @@ import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeedStateStore {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStateStore.class);
+
+    /** The most one state record may hold: well under the 1 MB Kafka accepts, for the record's own overhead. */
+    static final int MAX_RECORD_BYTES = 900_000;
 
     private final Map<String, Object> consumerConfig;
     private final Producer<String, byte[]> producer;
@@ -80,10 +84,13 @@ public class FeedStateStore {
         return states;
     }
 
-    /** Writes a feed's state; returns once Kafka has it. */
+    /**
+     * Writes a feed's state; returns once Kafka has it. A state whose record would pass {@link #MAX_RECORD_BYTES}
+     * remembers only as many of its newest articles as fit, and says so in its {@code limitsApplied}.
+     */
     public void save(FeedState state) {
         try {
-            producer.send(new ProducerRecord<>(Topics.FEED_STATE, state.feedId(), json.writeValueAsBytes(state)))
+            producer.send(new ProducerRecord<>(Topics.FEED_STATE, state.feedId(), fitted(state)))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,6 +99,26 @@ public class FeedStateStore {
             throw new IllegalStateException("cannot save the state of feed " + state.feedId() + " to " + Topics.FEED_STATE
                     + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
+    }
+
+    /** The state's record, with its oldest remembered articles dropped until it fits. */
+    byte[] fitted(FeedState state) {
+        byte[] record = json.writeValueAsBytes(state);
+        if (record.length <= MAX_RECORD_BYTES) {
+            return record;
+        }
+        List<FeedState.SeenArticle> recent = state.recent();
+        int keep = recent.size();
+        while (record.length > MAX_RECORD_BYTES && keep > 0) {
+            keep = (int) (keep * (MAX_RECORD_BYTES * 0.9 / record.length));
+            List<String> limits = new ArrayList<>(state.limitsApplied());
+            limits.add("remembered only the newest " + keep + " of " + recent.size()
+                    + " published articles, to keep the state within its record");
+            record = json.writeValueAsBytes(state.withRecent(recent.subList(0, keep)).withLimitsApplied(limits));
+        }
+        log.warn("feed {}: its state would pass {} bytes; it remembers the newest {} of {} published articles",
+                state.feedId(), MAX_RECORD_BYTES, keep, recent.size());
+        return record;
     }
 
     private void apply(Map<String, FeedState> states, ConsumerRecord<String, byte[]> record) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public class FeedPoller {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+    /** The most of an error message a feed's state keeps. */
+    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final FeedFetcher fetcher;
     private final FeedParser parser;
@@ -96,7 +99,8 @@ public class FeedPoller {
         PollTiming.Planned next = timing.afterSuccess(feed.pollInterval(), state.pollInterval(), List.of(), result.cache(),
                 List.of(), started);
         return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                state.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.NOT_MODIFIED, null), 0, 0);
+                state.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.NOT_MODIFIED, null,
+                state.limitsApplied()), 0, 0);
     }
 
     private PollResult fetched(FeedSpec feed, FeedState state, Instant started, FetchResult.Fetched fetched) {
@@ -107,6 +111,7 @@ public class FeedPoller {
             return failed(feed, state, started, PollResult.PERMANENT_ERROR, false, null, e.getMessage());
         }
         ItemPublisher.Published published = items.publishNew(feed, parsed, state.recent());
+        List<String> limits = limitsApplied(parsed, published);
         List<Instant> times = parsed.items().stream().map(FeedItem::published).toList();
         PollTiming.Planned next = timing.afterSuccess(feed.pollInterval(), state.pollInterval(),
                 Arrays.asList(parsed.ttl(), parsed.updatePeriod()), fetched.cache(), times, started);
@@ -114,7 +119,7 @@ public class FeedPoller {
             // Keep the old validators: the next poll must fetch the document again and publish what is left.
             FeedState partial = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
                     published.recent(), started, state.lastSuccessAt(), null, state.pollInterval(), state.consecutiveFailures(),
-                    state.failing(), state.lastOutcome(), null);
+                    state.failing(), state.lastOutcome(), null, limits);
             return failed(feed, partial, started, PollResult.TEMPORARY_ERROR, true, null, published.error(),
                     published.created(), published.updated());
         }
@@ -124,8 +129,25 @@ public class FeedPoller {
                     .log("feed {}: published {} new and {} updated articles", feed.feedId(), published.created(), published.updated());
         }
         return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), fetched.etag(), fetched.lastModified(),
-                published.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.FETCHED, null),
+                published.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.FETCHED, null, limits),
                 published.created(), published.updated());
+    }
+
+    /** The limits this document met, in sentences an operator reads in the feed's state and health. */
+    private static List<String> limitsApplied(ParsedFeed parsed, ItemPublisher.Published published) {
+        List<String> limits = new ArrayList<>();
+        if (parsed.itemsCut()) {
+            limits.add("read the first " + parsed.items().size() + " of " + parsed.itemsInDocument()
+                    + " items of the document (newsradar.ingest.items.max-per-document)");
+        }
+        if (published.refused() > 0) {
+            limits.add(published.refused() + " items not published: an identity too long, too large even cut, or refused"
+                    + " by Kafka (newsradar_ingest_items_refused_total says which)");
+        }
+        if (published.truncated() > 0) {
+            limits.add(published.truncated() + " articles published with text cut to its limits (newsradar.ingest.items.*)");
+        }
+        return limits;
     }
 
     private PollResult failed(FeedSpec feed, FeedState state, Instant started, String outcome, boolean temporary,
@@ -135,19 +157,20 @@ public class FeedPoller {
 
     private PollResult failed(FeedSpec feed, FeedState state, Instant started, String outcome, boolean temporary,
             Duration retryAfter, String error, int created, int updated) {
+        String shown = TextCut.cut(Redaction.mask(error), MAX_ERROR_LENGTH);
         int failures = state.consecutiveFailures() + 1;
         PollTiming.Next next = timing.afterFailure(failures, temporary, retryAfter, started);
         if (next.failing() && !state.failing()) {
             log.atError().addKeyValue("feedId", feed.feedId()).addKeyValue("failures", failures)
                     .log("feed {} is failing after {} attempts; still polled, next at {}: {}", feed.feedId(), failures,
-                            next.at(), error);
+                            next.at(), shown);
         } else {
             log.atWarn().addKeyValue("feedId", feed.feedId()).addKeyValue("failures", failures).addKeyValue("outcome", outcome)
-                    .log("feed {} failed ({} in a row, next poll at {}): {}", feed.feedId(), failures, next.at(), error);
+                    .log("feed {} failed ({} in a row, next poll at {}): {}", feed.feedId(), failures, next.at(), shown);
         }
         FeedState failedState = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
                 state.recent(), started, state.lastSuccessAt(), next.at(), state.pollInterval(), failures, next.failing(),
-                outcome, error);
+                outcome, shown, state.limitsApplied());
         return done(failedState, created, updated, outcome);
     }
 

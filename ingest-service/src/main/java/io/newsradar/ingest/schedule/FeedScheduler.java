@@ -197,13 +197,14 @@ public class FeedScheduler {
                 && saved.failing().equals(next.failing())
                 && Objects.equals(saved.pollInterval(), next.pollInterval())
                 && Objects.equals(saved.lastOutcome(), next.lastOutcome())
-                && Objects.equals(saved.lastError(), next.lastError()));
+                && Objects.equals(saved.lastError(), next.lastError())
+                && saved.limitsApplied().equals(next.limitsApplied()));
     }
 
     /** The state with the validators and timing of its URL forgotten: the feed's URL changed. */
     static FeedState withoutValidators(FeedState s) {
         return new FeedState(s.schemaVersion(), s.feedId(), null, null, s.recent(), s.lastPolledAt(), s.lastSuccessAt(),
-                null, null, 0, false, s.lastOutcome(), null);
+                null, null, 0, false, s.lastOutcome(), null, s.limitsApplied());
     }
 
     private static final class Owned {

@@ -76,9 +76,11 @@ public class ItemPublisher {
      * @param recent  what the feed has published, newest first, including this poll's acknowledged articles
      * @param created articles published for the first time
      * @param updated articles published again with changed words
-     * @param error   why publishing stopped early, or {@code null} when every item was handled
+     * @param error     why publishing stopped early, or {@code null} when every item was handled
+     * @param refused   items left out: too large even cut, an identity too long, refused by Kafka for themselves
+     * @param truncated articles published with a field cut to its limit
      */
-    public record Published(List<SeenArticle> recent, int created, int updated, String error) {
+    public record Published(List<SeenArticle> recent, int created, int updated, String error, int refused, int truncated) {
     }
 
     public Published publishNew(FeedSpec feed, ParsedFeed parsed, List<SeenArticle> recent) {
@@ -86,6 +88,8 @@ public class ItemPublisher {
         SeenArticles seen = new SeenArticles(recent, Math.max(remembered, parsed.items().size()));
         int created = 0;
         int updated = 0;
+        int refused = 0;
+        int truncated = 0;
         List<FeedItem> oldestFirst = new ArrayList<>(parsed.items());
         Collections.reverse(oldestFirst);
         for (FeedItem item : oldestFirst) {
@@ -97,6 +101,7 @@ public class ItemPublisher {
                         Fingerprints.contentHash(item.title(), item.summary(), item.content()));
             } catch (ItemRefused e) {
                 refused(feed, item, e.reason, e.getMessage());
+                refused++;
                 continue;
             } catch (IllegalArgumentException e) {
                 log.atWarn().addKeyValue("feedId", feed.feedId())
@@ -112,6 +117,7 @@ public class ItemPublisher {
                 article = mapper.toArticle(feed, parsed, item, page(feed, item), clock.instant());
             } catch (ItemRefused e) {
                 refused(feed, item, e.reason, e.getMessage());
+                refused++;
                 seen.remember(key);
                 continue;
             } catch (Throwable e) {
@@ -129,9 +135,10 @@ public class ItemPublisher {
                 if (!refusedForItself(e)) {
                     String error = "publishing article " + article.articleId() + " (" + Redaction.mask(article.url())
                             + ") to news.articles.raw failed: " + Redaction.mask(e.getMessage());
-                    return new Published(seen.newestFirst(), created, updated, error);
+                    return new Published(seen.newestFirst(), created, updated, error, refused, truncated);
                 }
                 refused(feed, item, "kafka_refused", "news.articles.raw refused it: " + Redaction.mask(String.valueOf(rootCause(e))));
+                refused++;
                 seen.remember(key);
                 continue;
             }
@@ -140,6 +147,7 @@ public class ItemPublisher {
             metrics.published(update);
             if (!article.truncated().isEmpty()) {
                 metrics.truncated();
+                truncated++;
             }
             if (update) {
                 updated++;
@@ -147,7 +155,7 @@ public class ItemPublisher {
                 created++;
             }
         }
-        return new Published(seen.newestFirst(), created, updated, null);
+        return new Published(seen.newestFirst(), created, updated, null, refused, truncated);
     }
 
     /** Counts and logs, in one line, an item left out; the rest of the feed goes on. */

@@ -2,6 +2,9 @@ package io.newsradar.ingest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.FeedSpec;
@@ -19,12 +22,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One poll of one feed against a loopback feed server: what is published and what state the feed is left in. */
 class FeedPollerTest {
@@ -33,7 +39,7 @@ class FeedPollerTest {
     private final List<RawArticle> published = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FeedFetcher fetcher = new FeedFetcher(new FetchSettings("newsradar-test/1", Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 1 << 20, 5, true, 2, 8));
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 16 << 20, 32 << 20, 5, true, 2, 8));
     private ArticlePublisher kafka = published::add;
 
     @AfterEach
@@ -211,6 +217,52 @@ class FeedPollerTest {
         assertThat(result.outcome()).isEqualTo(PollResult.PERMANENT_ERROR);
         assertThat(result.state().lastError()).contains(server.url("/deep.xml"), "more than 256 deep", "max-xml-depth");
         assertThat(result.state().nextPollAt()).isAfter(Instant.now().plusSeconds(30));
+    }
+
+    @Test
+    void aFeedOfTensOfThousandsOfItemsPublishesTheFirstOnesOnceAndSavesAStateThatFitsItsRecord() {
+        RssFeed rss = RssFeed.channel("Huge", "https://huge.example/", "en");
+        for (int i = 30_000; i > 0; i--) {
+            rss.item("Story " + i, "https://huge.example/a/" + i, "Lead " + i, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i));
+        }
+        server.route("/huge.xml").body("application/rss+xml", rss.toXml());
+        FeedSpec feed = FeedSpec.of("huge", server.url("/huge.xml"), "en");
+        FeedPoller poller = poller(new FeedParser(new FeedParser.Limits(Duration.ofSeconds(60), 256, 1_000)));
+
+        PollResult first = poller.poll(feed, FeedState.initial("huge"));
+        PollResult afterRestart = poller.poll(feed, first.state());
+
+        assertThat(first.outcome()).isEqualTo(PollResult.FETCHED);
+        assertThat(first.published()).isEqualTo(1_000);
+        assertThat(first.state().recent()).hasSize(1_000);
+        assertThat(first.state().limitsApplied()).containsExactly(
+                "read the first 1000 of 30000 items of the document (newsradar.ingest.items.max-per-document)");
+        assertThat(JsonMapper.builder().build().writeValueAsBytes(first.state()).length).isLessThan(200_000);
+        assertThat(afterRestart.published()).as("nothing republished").isZero();
+        assertThat(published).hasSize(1_000);
+    }
+
+    @Test
+    void aFeedUrlsPasswordReachesNeitherTheLogNorTheState() {
+        server.route("/private/missing.xml").body("text/plain", "no").status(404);
+        server.route("/private/page.html").body("text/html", "<html><body><p>Not a feed</p></body></html>");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        List<FeedState> states = new ArrayList<>();
+        try {
+            for (String path : List.of("/private/missing.xml", "/private/page.html")) {
+                String url = server.url(path).replace("://", "://reader:hunter2-s3cret@");
+                states.add(poller().poll(FeedSpec.of("private", url, "en"), FeedState.initial("private")).state());
+            }
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(states).allSatisfy(state -> assertThat(state.lastError()).isNotNull().doesNotContain("hunter2-s3cret"));
+        assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())).doesNotContain("hunter2-s3cret"));
     }
 
     private FeedPoller poller() {
