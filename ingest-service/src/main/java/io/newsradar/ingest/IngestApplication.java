@@ -1,6 +1,7 @@
 package io.newsradar.ingest;
 
 import io.newsradar.contracts.OpmlFeeds;
+import io.newsradar.contracts.Redaction;
 import io.newsradar.ingest.feed.FeedSeeder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,10 +50,10 @@ public class IngestApplication {
             out.println("import-opml failed: cannot read " + file + ": " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {
-            out.println("import-opml failed: " + e.getMessage());
+            out.println("import-opml failed: " + Redaction.mask(e.getMessage()));
             return 1;
         }
-        result.problems().forEach(problem -> out.println(file + ": " + problem));
+        result.problems().forEach(problem -> out.println(file + ": " + Redaction.mask(problem)));
         SpringApplication application = application();
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME, COMMAND_PROPERTY, "import-opml",

@@ -2,6 +2,7 @@ package io.newsradar.ingest.feed;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
+import io.newsradar.contracts.Redaction;
 import io.newsradar.contracts.Topics;
 import io.newsradar.ingest.schedule.FeedScheduler;
 import java.time.Duration;
@@ -157,7 +158,7 @@ public class FeedRegistry implements AutoCloseable {
         try {
             spec = json.readValue(record.value(), FeedSpec.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            log.warn("{} (feed {}): not a valid FeedSpec, skipped: {}", where, feedId, e.getMessage());
+            log.warn("{} (feed {}): not a valid FeedSpec, skipped: {}", where, feedId, Redaction.mask(e.getMessage()));
             return;
         }
         if (spec == null) {
