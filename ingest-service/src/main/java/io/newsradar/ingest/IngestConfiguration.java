@@ -49,7 +49,8 @@ class IngestConfiguration {
         IngestProperties.Fetch fetch = properties.fetch();
         return new FeedFetcher(new FetchSettings(properties.userAgent(), fetch.connectTimeout(), fetch.readTimeout(),
                 fetch.totalTimeout(), fetch.maxBodySize().toBytes(), fetch.maxDecodedSize().toBytes(), fetch.maxRedirects(),
-                fetch.allowPrivateNetworks(), fetch.maxConnectionsPerHost(), fetch.maxConnectionsTotal()));
+                fetch.allowPrivateNetworks(), fetch.maxConnectionsPerHost(), fetch.maxConnectionsTotal(),
+                fetch.maxHeaderCount(), (int) fetch.maxHeaderLineLength().toBytes(), fetch.maxBytesInFlight().toBytes()));
     }
 
     @Bean

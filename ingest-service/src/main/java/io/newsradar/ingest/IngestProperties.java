@@ -103,6 +103,10 @@ public record IngestProperties(
      *                              metadata addresses stay refused
      * @param maxConnectionsPerHost concurrent requests to one host
      * @param maxConnectionsTotal   concurrent requests overall
+     * @param maxHeaderCount        the most header fields an answer may have
+     * @param maxHeaderLineLength   the longest status or header line an answer may have
+     * @param maxBytesInFlight      the most decoded body bytes all fetches together hold while they read; a fetch
+     *                              that would pass it is tried again at its next poll
      */
     public record Fetch(
             @DefaultValue("5s") Duration connectTimeout,
@@ -113,7 +117,10 @@ public record IngestProperties(
             @DefaultValue("5") int maxRedirects,
             @DefaultValue("false") boolean allowPrivateNetworks,
             @DefaultValue("2") int maxConnectionsPerHost,
-            @DefaultValue("64") int maxConnectionsTotal) {
+            @DefaultValue("64") int maxConnectionsTotal,
+            @DefaultValue("100") int maxHeaderCount,
+            @DefaultValue("8KB") DataSize maxHeaderLineLength,
+            @DefaultValue("64MB") DataSize maxBytesInFlight) {
 
         public Fetch {
             requirePositive(connectTimeout, "fetch.connect-timeout");
@@ -124,6 +131,11 @@ public record IngestProperties(
                 throw new IllegalArgumentException("newsradar.ingest.fetch: max-body-size, max-decoded-size and "
                         + "max-connections-per-host must be positive, max-redirects not negative, and max-connections-total "
                         + "at least max-connections-per-host");
+            }
+            if (maxHeaderCount <= 0 || maxHeaderLineLength.toBytes() <= 0 || maxHeaderLineLength.toBytes() > Integer.MAX_VALUE
+                    || maxBytesInFlight.toBytes() < maxDecodedSize.toBytes()) {
+                throw new IllegalArgumentException("newsradar.ingest.fetch: max-header-count and max-header-line-length "
+                        + "must be positive, and max-bytes-in-flight at least max-decoded-size");
             }
         }
     }

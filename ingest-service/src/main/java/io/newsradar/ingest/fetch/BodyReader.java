@@ -32,11 +32,17 @@ final class BodyReader {
     private final long maxWireBytes;
     private final long maxDecodedBytes;
     private final String readTimeout;
+    private final BytesInFlight inFlight;
 
     BodyReader(long maxWireBytes, long maxDecodedBytes, Duration readTimeout) {
+        this(maxWireBytes, maxDecodedBytes, readTimeout, new BytesInFlight(Math.max(maxDecodedBytes, 1)));
+    }
+
+    BodyReader(long maxWireBytes, long maxDecodedBytes, Duration readTimeout, BytesInFlight inFlight) {
         this.maxWireBytes = maxWireBytes;
         this.maxDecodedBytes = maxDecodedBytes;
         this.readTimeout = Deadline.seconds(readTimeout);
+        this.inFlight = inFlight;
     }
 
     /**
@@ -74,15 +80,29 @@ final class BodyReader {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxDecodedBytes + 1, 64 * 1024));
         byte[] buffer = new byte[CHUNK];
         long total = 0;
-        for (int n; (n = decoded.read(buffer)) != -1; ) {
-            total += n;
-            if (total > maxDecodedBytes) {
-                throw new Stop(FetchException.refused(url + " is larger than the " + maxDecodedBytes + "-byte limit"
-                        + (codings.isEmpty() ? "" : " after decompression (" + String.join(", ", codings) + ")")));
+        long reserved = 0;
+        try {
+            for (int n; (n = decoded.read(buffer)) != -1; ) {
+                total += n;
+                if (total > maxDecodedBytes) {
+                    throw new Stop(FetchException.refused(url + " is larger than the " + maxDecodedBytes + "-byte limit"
+                            + (codings.isEmpty() ? "" : " after decompression (" + String.join(", ", codings) + ")")));
+                }
+                if (total > reserved) {
+                    long more = Math.min(Math.max(total - reserved, Math.max(reserved, 64 * 1024)), maxDecodedBytes - reserved);
+                    if (!inFlight.tryReserve(more)) {
+                        throw new Stop(FetchException.temporary(url + ": the bodies being read hold " + inFlight.held()
+                                + " of the " + inFlight.budget() + " bytes all fetches may hold at once (fetch.max-bytes-in-flight);"
+                                + " tried again at the next poll", null));
+                    }
+                    reserved += more;
+                }
+                out.write(buffer, 0, n);
             }
-            out.write(buffer, 0, n);
+            return out.toByteArray();
+        } finally {
+            inFlight.release(reserved);
         }
-        return out.toByteArray();
     }
 
     /** Reads what is left on the wire after the decoder stopped, so that the connection can be reused. */

@@ -13,9 +13,11 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -46,12 +48,19 @@ public class FeedFetcher implements AutoCloseable {
         this.settings = settings;
         AddressPolicy policy = new AddressPolicy(settings.allowPrivateNetworks());
         this.targets = new TargetCheck(policy);
-        this.bodies = new BodyReader(settings.maxBodyBytes(), settings.maxDecodedBytes(), settings.readTimeout());
+        this.bodies = new BodyReader(settings.maxBodyBytes(), settings.maxDecodedBytes(), settings.readTimeout(),
+                new BytesInFlight(settings.maxBytesInFlight()));
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckingDnsResolver(policy))
                         .setMaxConnPerRoute(settings.maxConnectionsPerHost())
                         .setMaxConnTotal(settings.maxConnectionsTotal())
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom()
+                                        .setMaxHeaderCount(settings.maxHeaderCount())
+                                        .setMaxLineLength(settings.maxHeaderLineLength())
+                                        .build())
+                                .build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout(settings.connectTimeout()))
                                 .setSocketTimeout(timeout(settings.readTimeout()))

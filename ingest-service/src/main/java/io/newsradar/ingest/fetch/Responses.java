@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /** What a status means for a fetch, and what a failed exchange is called: each message says what and where. */
@@ -65,6 +66,12 @@ final class Responses {
                 return FetchException.refused(url + " refused: " + refused.getMessage());
             }
         }
+        MessageConstraintException constraint = constraint(e);
+        if (constraint != null) {
+            return FetchException.refused(url + " sent an answer past newsradar's header limits (at most "
+                    + settings.maxHeaderCount() + " header fields of at most " + settings.maxHeaderLineLength()
+                    + " bytes a line; fetch.max-header-count, fetch.max-header-line-length): " + constraint.getMessage());
+        }
         if (e instanceof ConnectionRequestTimeoutException) {
             return FetchException.temporary(url + " found no free connection within " + Deadline.seconds(settings.connectTimeout())
                     + " (at most " + settings.maxConnectionsPerHost() + " per host and " + settings.maxConnectionsTotal()
@@ -89,6 +96,15 @@ final class Responses {
             return FetchException.temporary(url + " could not be reached: " + e.getMessage(), e);
         }
         return FetchException.temporary(url + " failed " + stage + ": " + e, e);
+    }
+
+    private static MessageConstraintException constraint(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MessageConstraintException constraint) {
+                return constraint;
+            }
+        }
+        return null;
     }
 
     static void closeQuietly(ClassicHttpResponse response) {

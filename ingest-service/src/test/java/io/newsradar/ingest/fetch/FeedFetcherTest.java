@@ -271,6 +271,39 @@ class FeedFetcherTest {
     }
 
     @Test
+    void refusesAnAnswerWithMoreHeaderFieldsThanTheLimit() {
+        // Given a server that pads its answer with 150 header fields, past the default of 100
+        FeedServer.Route padded = server.route("/padded").body("application/rss+xml", "<rss/>");
+        for (int i = 0; i < 150; i++) {
+            padded.header("X-Pad-" + i, "v");
+        }
+
+        // Then the answer is refused, naming the limit and its setting
+        assertFailure(() -> fetcher.fetch(url("/padded"), null, null), Kind.REFUSED,
+                url("/padded") + " sent an answer past newsradar's header limits (at most 100 header fields")
+                .satisfies(failure -> assertThat(failure.getMessage()).contains("fetch.max-header-count"));
+    }
+
+    @Test
+    void refusesAHeaderLineLongerThanTheLimit() {
+        // Given one header line of 20 KB, past the default of 8 KB a line
+        server.route("/long").body("application/rss+xml", "<rss/>").header("X-Long", "x".repeat(20 * 1024));
+
+        assertFailure(() -> fetcher.fetch(url("/long"), null, null), Kind.REFUSED,
+                url("/long") + " sent an answer past newsradar's header limits");
+    }
+
+    @Test
+    void readsAnAnswerWithinTheHeaderLimits() throws Exception {
+        FeedServer.Route padded = server.route("/some").body("application/rss+xml", "<rss/>");
+        for (int i = 0; i < 40; i++) {
+            padded.header("X-Pad-" + i, "v".repeat(100));
+        }
+
+        assertThat(fetcher.fetch(url("/some"), null, null)).isInstanceOf(FetchResult.Fetched.class);
+    }
+
+    @Test
     void masksTheUserinfoPasswordInEveryFetchError() {
         URI withPassword = URI.create(url("/gone").toString().replace("://", "://reader:s3cret-pass@"));
         server.route("/gone").status(410);
