@@ -163,6 +163,7 @@ final class GatewayRoutes {
         }
 
         @Override
+        @SuppressWarnings("removal") // the visitor must still implement it; the gateway has no such predicate
         public void pathExtension(String extension) {
         }
 

@@ -117,7 +117,7 @@ class LocalStackPrivateFolderIT {
 
     private static boolean inUse(int port) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+            return socket.isConnected();
         } catch (IOException e) {
             return false;
         }

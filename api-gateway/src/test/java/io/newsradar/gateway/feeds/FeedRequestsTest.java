@@ -83,7 +83,7 @@ class FeedRequestsTest {
             truncated            | '{"feedId": "a", "url": "htt'      | the body is not valid JSON in url:
             two objects          | '{"feedId": "a"} {"feedId": "b"}'  | the body is not valid JSON
             trailing garbage     | '{"feedId": "a"} ]'                | the body is not valid JSON
-            a huge number        | '{"schemaVersion": 1e99999999}'    | schemaVersion: 
+            a huge number        | '{"schemaVersion": 1e99999999}'    | schemaVersion:
             a long number        | '{"schemaVersion": 1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111}' | the body is not valid JSON in schemaVersion
             """)
     void refusesABodyThatIsNoFeedSayingWhy(String name, String body, String message) {
