@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,22 +54,31 @@ final class IndexServiceWithCrashPoint {
         @Override
         @SuppressWarnings("unchecked")
         public Object postProcessAfterInitialization(Object bean, String name) {
-            return name.equals("index") ? new CrashAfterWrite((Consumer<List<byte[]>>) bean, articleId, marker) : bean;
+            return name.equals("index") ? new CrashAfterWrite((Consumer<Message<List<?>>>) bean, articleId, marker) : bean;
         }
     }
 
-    private record CrashAfterWrite(Consumer<List<byte[]>> delegate, String articleId, Path marker) implements Consumer<List<byte[]>> {
+    /** The consumer takes the batch as the binder delivers it: the values as bytes, with their keys and places in headers. */
+    private record CrashAfterWrite(Consumer<Message<List<?>>> delegate, String articleId, Path marker)
+            implements Consumer<Message<List<?>>> {
 
         @Override
-        public void accept(List<byte[]> records) {
-            delegate.accept(records);
-            List<String> ids = records.stream().map(r -> JSON.readTree(r).path("article").path("articleId").asString()).toList();
+        public void accept(Message<List<?>> batch) {
+            delegate.accept(batch);
+            List<String> ids = batch.getPayload().stream().map(CrashAfterWrite::articleIdOf).toList();
             if (ids.contains(articleId)) {
                 writeMarker(ids);
                 log.atWarn().addKeyValue("articleId", articleId).addKeyValue("batch", ids.size())
                         .log("crash point: the batch of {} records with {} is written; its offsets are never committed", ids.size(), articleId);
                 hang();
             }
+        }
+
+        private static String articleIdOf(Object value) {
+            if (value instanceof byte[] bytes) {
+                return JSON.readTree(bytes).path("article").path("articleId").asString();
+            }
+            return value instanceof String text ? JSON.readTree(text).path("article").path("articleId").asString() : "";
         }
 
         private void writeMarker(List<String> ids) {
