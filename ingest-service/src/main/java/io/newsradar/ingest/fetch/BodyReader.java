@@ -34,10 +34,6 @@ final class BodyReader {
     private final String readTimeout;
     private final BytesInFlight inFlight;
 
-    BodyReader(long maxWireBytes, long maxDecodedBytes, Duration readTimeout) {
-        this(maxWireBytes, maxDecodedBytes, readTimeout, new BytesInFlight(Math.max(maxDecodedBytes, 1)));
-    }
-
     BodyReader(long maxWireBytes, long maxDecodedBytes, Duration readTimeout, BytesInFlight inFlight) {
         this.maxWireBytes = maxWireBytes;
         this.maxDecodedBytes = maxDecodedBytes;
