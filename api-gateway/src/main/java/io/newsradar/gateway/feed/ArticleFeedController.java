@@ -8,6 +8,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.newsradar.contracts.XmlText;
@@ -16,6 +18,7 @@ import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleSearch;
 import io.newsradar.gateway.search.ArticleView;
 import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.security.KeyParameter;
 import io.newsradar.gateway.web.ArticleFilters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,9 +31,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +50,9 @@ import reactor.core.publisher.Mono;
 /**
  * The article queries as feeds any reader can subscribe to: {@code /feeds/v1/articles.atom} and {@code .rss} take the
  * filters of {@code /api/v1/articles} ("labour news between Vietnam and Japan":
- * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME. Every text written passes
+ * {@code ?pair=JP-VN&topic=labour}) and give the newest articles, written with ROME, a page at a time: each page links
+ * to itself, to the first page and to the next as RFC 5005 says ({@link FeedLinks}), the next page continuing from the
+ * signed cursor the JSON pages use, so a reader following {@code next} gets every match once. Every text written passes
  * through {@link XmlText#replace}: a character XML forbids, in an indexed article or in the query, becomes U+FFFD.
  */
 @RestController
@@ -51,6 +62,9 @@ public class ArticleFeedController {
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     private static final int DEFAULT_SIZE = 50;
+    private static final String ATOM_TYPE = "application/atom+xml";
+    private static final String RSS_TYPE = "application/rss+xml";
+    private static final Namespace ATOM_NAMESPACE = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
     private final ArticleSearch search;
     private final GatewayProperties properties;
@@ -66,10 +80,13 @@ public class ArticleFeedController {
     @ArticleFilters
     @Operation(summary = "The newest matching articles as Atom 1.0", description = "Each entry links to the story; its categories"
             + " are the tags, with schemes https://newsradar.io/tags/{pair,country,region,topic}. Feed readers that cannot send"
-            + " headers pass the key as api_key=.", responses = @ApiResponse(responseCode = "200",
+            + " headers pass the key as api_key=. Paged as RFC 5005 says: link rel=\"next\" to older articles while there are"
+            + " more.", responses = @ApiResponse(responseCode = "200",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string"))))
-    @Parameters(@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "100")))
+    @Parameters({@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "where the previous page ended, as its"
+                    + " rel=\"next\" link gives it; opaque", schema = @Schema(type = "string"))})
     public Mono<ResponseEntity<String>> atom(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                                              @Parameter(hidden = true) ServerWebExchange exchange) {
         return feed(parameters, exchange, "atom_1.0", ATOM);
@@ -79,10 +96,13 @@ public class ArticleFeedController {
     @ArticleFilters
     @Operation(summary = "The newest matching articles as RSS 2.0", description = "Each entry links to the story; its categories"
             + " are the tags, with schemes https://newsradar.io/tags/{pair,country,region,topic}. Feed readers that cannot send"
-            + " headers pass the key as api_key=.", responses = @ApiResponse(responseCode = "200",
+            + " headers pass the key as api_key=. Paged as RFC 5005 says: link rel=\"next\" to older articles while there are"
+            + " more.", responses = @ApiResponse(responseCode = "200",
             content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = "string"))))
-    @Parameters(@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "100")))
+    @Parameters({@Parameter(name = "size", in = ParameterIn.QUERY, description = "entries, 1 to 100, default 50",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
+            @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "where the previous page ended, as its"
+                    + " rel=\"next\" link gives it; opaque", schema = @Schema(type = "string"))})
     public Mono<ResponseEntity<String>> rss(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                                             @Parameter(hidden = true) ServerWebExchange exchange) {
         return feed(parameters, exchange, "rss_2.0", RSS);
@@ -91,20 +111,34 @@ public class ArticleFeedController {
     private Mono<ResponseEntity<String>> feed(MultiValueMap<String, String> parameters, ServerWebExchange exchange, String type,
                                               MediaType mediaType) {
         ArticleQuery query = ArticleQuery.feed(parameters, Math.min(DEFAULT_SIZE, properties.maxPageSize()), properties.maxPageSize(), regions);
-        URI self = exchange.getRequest().getURI();
-        return search.latest(query).map(articles -> ResponseEntity.ok().contentType(mediaType)
-                .body(write(articles, self, parameters, type)));
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().contextPath().value() + request.getPath().pathWithinApplication().value();
+        String key = KeyParameter.givenAsParameter(request).orElse(null);
+        return search.search(query).map(page -> {
+            FeedLinks links = FeedLinks.of(request.getURI(), path, parameters, page.next(), key);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(mediaType);
+            if (key != null) {
+                answer.cacheControl(CacheControl.noStore().cachePrivate()); // the links hold the reader's key
+            }
+            return answer.body(write(page.items(), links, parameters, type));
+        });
     }
 
-    static String write(List<ArticleView> articles, URI self, MultiValueMap<String, String> parameters, String type) {
+    static String write(List<ArticleView> articles, FeedLinks links, MultiValueMap<String, String> parameters, String type) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
         feed.setTitle(xml("newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters))));
         feed.setDescription("Articles classified by newsradar, newest first");
-        feed.setLink(xml(self.toString()));
-        feed.setUri(xml(self.toString()));
+        feed.setLink(links.self());
+        feed.setUri(links.id());
         feed.setPublishedDate(articles.isEmpty() || articles.get(0).publishedAt() == null ? new Date(0)
                 : Date.from(articles.get(0).publishedAt()));
+        if (type.startsWith("atom")) {
+            feed.setLinks(atomLinks(links));
+        } else {
+            feed.setForeignMarkup(rssLinks(links));
+        }
+        URI self = URI.create(links.self());
         List<SyndEntry> entries = new ArrayList<>();
         for (ArticleView a : articles) {
             SyndEntry entry = new SyndEntryImpl();
@@ -131,6 +165,37 @@ public class ArticleFeedController {
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the " + type + " feed: " + e.getMessage(), e);
         }
+    }
+
+    /** RFC 5005 paging in Atom: {@code self}, {@code first} and, when there are more articles, {@code next}. */
+    private static List<SyndLink> atomLinks(FeedLinks links) {
+        List<SyndLink> atom = new ArrayList<>();
+        paging(links).forEach((rel, href) -> {
+            SyndLink link = new SyndLinkImpl();
+            link.setRel(rel);
+            link.setType(ATOM_TYPE);
+            link.setHref(href);
+            atom.add(link);
+        });
+        return atom;
+    }
+
+    /** The same links in an RSS channel, as {@code atom:link} elements (RSS 2.0 has no paging of its own). */
+    private static List<Element> rssLinks(FeedLinks links) {
+        List<Element> elements = new ArrayList<>();
+        paging(links).forEach((rel, href) -> elements.add(new Element("link", ATOM_NAMESPACE)
+                .setAttribute("rel", rel).setAttribute("type", RSS_TYPE).setAttribute("href", href)));
+        return elements;
+    }
+
+    private static Map<String, String> paging(FeedLinks links) {
+        Map<String, String> paging = new LinkedHashMap<>();
+        paging.put("self", links.self());
+        paging.put("first", links.first());
+        if (links.next() != null) {
+            paging.put("next", links.next());
+        }
+        return paging;
     }
 
     /** The tags as categories, each in its scheme: {@code pair}, {@code country}, {@code region}, {@code topic}. */
@@ -160,7 +225,7 @@ public class ArticleFeedController {
     private static String describe(MultiValueMap<String, String> parameters) {
         List<String> parts = new ArrayList<>();
         parameters.forEach((name, values) -> {
-            if (!name.equals("size")) {
+            if (!name.equals("size") && !name.equals(FeedLinks.CURSOR)) {
                 parts.add(name + "=" + String.join(",", values));
             }
         });

@@ -69,9 +69,9 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         return parse(parameters, 1, 1, regionCodes);
     }
 
-    /** The filters and a size, newest first, for the Atom and RSS feeds. */
+    /** The filters, a size and a cursor, newest first, for the Atom and RSS feeds. */
     public static ArticleQuery feed(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
-        check(parameters, union(FILTERS, Set.of("size")));
+        check(parameters, union(FILTERS, Set.of("size", "cursor")));
         return parse(parameters, defaultSize, maxSize, regionCodes);
     }
 

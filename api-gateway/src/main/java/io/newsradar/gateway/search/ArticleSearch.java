@@ -117,15 +117,6 @@ public class ArticleSearch {
                 hits.stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList(), next);
     }
 
-    /** The newest articles matching the query's filters: one page, no cursor (what a feed reader polls). */
-    public Mono<List<ArticleView>> latest(ArticleQuery query) {
-        Query filter = toQuery(query, regions);
-        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter)
-                        .size(query.size()).sort(sort(ArticleQuery.Sort.NEWEST)).source(LIST_FIELDS), ArticleDocument.class))
-                .timeout(timeout)
-                .map(response -> response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList()));
-    }
-
     /**
      * The articles matching the query's filters, published at or after {@code publishedSince}, classified after the
      * position ({@code classifiedAt}, then article id), oldest first: what a live stream resuming from there missed.

@@ -3,7 +3,6 @@ package io.newsradar.gateway.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.contracts.Redaction;
 import io.newsradar.gateway.web.RoutedPath;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -109,11 +108,10 @@ public final class ApiKeyFilter implements WebFilter, Ordered {
      * already taken it out of every request that came through the server; this covers any that did not.
      */
     private static ServerWebExchange withoutKeyParameter(ServerWebExchange exchange) {
-        URI stripped = KeyParameter.strip(exchange.getRequest().getURI());
-        if (stripped == null) {
+        if (KeyParameter.strip(exchange.getRequest().getURI()) == null) {
             return exchange;
         }
-        return exchange.mutate().request(exchange.getRequest().mutate().uri(stripped).build()).build();
+        return exchange.mutate().request(KeyParameter.lift(exchange.getRequest())).build();
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String reason, String title, String detail, Long retryAfter) {

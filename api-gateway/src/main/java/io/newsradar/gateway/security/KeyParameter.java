@@ -3,6 +3,7 @@ package io.newsradar.gateway.security;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -15,8 +16,15 @@ import reactor.core.publisher.Mono;
  * error page, problem document or handler ever holds the key: the key goes on as the {@code X-Api-Key} header (when the
  * request carries no key header of its own, which would win anyway), and the URI keeps every other parameter as it
  * was spelt. Installed around the whole gateway as an {@link HttpHandler} decorator.
+ *
+ * <p>A request whose key came as {@code api_key=} is marked so ({@link #givenAsParameter}): the Atom and RSS feeds write
+ * their paging links with the key for such a reader, which cannot send a header on the links it follows either. The mark
+ * is a header only this class sets; one a client sends is taken away.
  */
 public final class KeyParameter implements HttpHandler {
+
+    /** The header marking a request whose key was lifted out of {@code api_key=}. */
+    static final String GIVEN_AS_PARAMETER = "Newsradar-Key-Given-As-Parameter";
 
     private final HttpHandler delegate;
 
@@ -29,20 +37,33 @@ public final class KeyParameter implements HttpHandler {
         return delegate.handle(lift(request), response);
     }
 
-    /** The request without {@code api_key=} in its URI, the key (if any) moved to {@code X-Api-Key}. */
+    /**
+     * The key the client gave as {@code api_key=} (and authenticated with, when {@link ApiKeyFilter} let the request in),
+     * or empty when it sent the key in a header or not at all.
+     */
+    public static Optional<String> givenAsParameter(ServerHttpRequest request) {
+        HttpHeaders headers = request.getHeaders();
+        return headers.getFirst(GIVEN_AS_PARAMETER) == null ? Optional.empty() : Optional.ofNullable(headers.getFirst(ApiKeyFilter.HEADER));
+    }
+
+    /**
+     * The request without {@code api_key=} in its URI, the key (if any) moved to {@code X-Api-Key} and the request
+     * marked {@linkplain #givenAsParameter given as a parameter}; without a mark the client set itself.
+     */
     static ServerHttpRequest lift(ServerHttpRequest request) {
         URI stripped = strip(request.getURI());
+        boolean marked = request.getHeaders().getFirst(GIVEN_AS_PARAMETER) != null;
         if (stripped == null) {
-            return request;
+            return marked ? request.mutate().headers(h -> h.remove(GIVEN_AS_PARAMETER)).build() : request;
         }
         String key = request.getQueryParams().getFirst(ApiKeyFilter.PARAMETER);
         HttpHeaders headers = request.getHeaders();
         boolean keyHeader = headers.getFirst(ApiKeyFilter.HEADER) != null
                 || headers.getFirst(HttpHeaders.AUTHORIZATION) != null && headers.getFirst(HttpHeaders.AUTHORIZATION)
                         .regionMatches(true, 0, "Bearer ", 0, 7);
-        ServerHttpRequest.Builder lifted = request.mutate().uri(stripped);
+        ServerHttpRequest.Builder lifted = request.mutate().uri(stripped).headers(h -> h.remove(GIVEN_AS_PARAMETER));
         if (key != null && !key.isBlank() && !keyHeader) {
-            lifted.header(ApiKeyFilter.HEADER, key);
+            lifted.header(ApiKeyFilter.HEADER, key).header(GIVEN_AS_PARAMETER, "api_key");
         }
         return lifted.build();
     }

@@ -3,6 +3,7 @@ package io.newsradar.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,26 @@ class KeyParameterTest {
         ServerHttpRequest bearer = KeyParameter.lift(request("/api/v1/facets?api_key=k1").header(HttpHeaders.AUTHORIZATION, "Bearer k0").build());
         assertThat(bearer.getHeaders().getFirst("X-Api-Key")).isNull();
         assertThat(bearer.getURI().getRawQuery()).isNull();
+    }
+
+    @Test
+    void marksAKeyGivenAsParameterSoTheFeedsCanWriteItIntoTheirLinks() {
+        ServerHttpRequest lifted = KeyParameter.lift(request("/feeds/v1/articles.atom?api_key=k1").build());
+
+        assertThat(KeyParameter.givenAsParameter(lifted)).contains("k1");
+    }
+
+    @Test
+    void aKeySentInAHeaderIsNotMarkedAndAMarkTheClientSentIsTakenAway() {
+        assertThat(KeyParameter.givenAsParameter(KeyParameter.lift(request("/feeds/v1/articles.atom")
+                .header("X-Api-Key", "k0").build()))).isEmpty();
+        assertThat(KeyParameter.givenAsParameter(KeyParameter.lift(request("/feeds/v1/articles.atom?api_key=k1")
+                .header("X-Api-Key", "k0").build()))).isEmpty();
+        for (String uri : List.of("/feeds/v1/articles.atom", "/feeds/v1/articles.atom?lang=vi", "/feeds/v1/articles.atom?api_key=")) {
+            ServerHttpRequest spoofed = request(uri).header("X-Api-Key", "k0")
+                    .header(KeyParameter.GIVEN_AS_PARAMETER, "api_key").build();
+            assertThat(KeyParameter.givenAsParameter(KeyParameter.lift(spoofed))).as(uri).isEmpty();
+        }
     }
 
     @Test
