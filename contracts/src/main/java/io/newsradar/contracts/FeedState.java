@@ -50,6 +50,11 @@ public record FeedState(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** {@code lastOutcome} of a poll that fetched and read the document. */
+    public static final String FETCHED = "fetched";
+    /** {@code lastOutcome} of a poll the feed answered with 304 Not Modified. */
+    public static final String NOT_MODIFIED = "not_modified";
+
     public FeedState {
         schemaVersion = Checks.schemaVersion(schemaVersion, SCHEMA_VERSION, "FeedState");
         Checks.requireText(feedId, "FeedState.feedId");
@@ -62,14 +67,6 @@ public record FeedState(
         limitsApplied = Checks.listOrEmpty(limitsApplied);
     }
 
-    /** A state in which no limit applied. */
-    public FeedState(Integer schemaVersion, String feedId, String etag, String lastModified, List<SeenArticle> recent,
-            Instant lastPolledAt, Instant lastSuccessAt, Instant nextPollAt, Duration pollInterval,
-            Integer consecutiveFailures, Boolean failing, String lastOutcome, String lastError) {
-        this(schemaVersion, feedId, etag, lastModified, recent, lastPolledAt, lastSuccessAt, nextPollAt, pollInterval,
-                consecutiveFailures, failing, lastOutcome, lastError, List.of());
-    }
-
     /** This state with other limits applied. */
     public FeedState withLimitsApplied(List<String> limits) {
         return new FeedState(schemaVersion, feedId, etag, lastModified, recent, lastPolledAt, lastSuccessAt, nextPollAt,
@@ -80,6 +77,59 @@ public record FeedState(
     public FeedState withRecent(List<SeenArticle> recentArticles) {
         return new FeedState(schemaVersion, feedId, etag, lastModified, recentArticles, lastPolledAt, lastSuccessAt,
                 nextPollAt, pollInterval, consecutiveFailures, failing, lastOutcome, lastError, limitsApplied);
+    }
+
+    /**
+     * The state after a poll that fetched the document and handed every new item to Kafka: the document's validators,
+     * what the feed published, when to poll next, and no failure.
+     *
+     * @param polledAt     when the poll started
+     * @param nextPoll     when the feed is due next
+     * @param interval     the interval chosen from the feed's signals, before jitter
+     * @param limits       the limits the document met
+     */
+    public FeedState polled(String newEtag, String newLastModified, List<SeenArticle> published, Instant polledAt,
+            Instant nextPoll, Duration interval, List<String> limits) {
+        return new FeedState(SCHEMA_VERSION, feedId, newEtag, newLastModified, published, polledAt, polledAt, nextPoll,
+                interval, 0, false, FETCHED, null, limits);
+    }
+
+    /** The state after a poll the feed answered with 304: validators, articles and limits kept, no failure. */
+    public FeedState notModified(Instant polledAt, Instant nextPoll, Duration interval) {
+        return new FeedState(SCHEMA_VERSION, feedId, etag, lastModified, recent, polledAt, polledAt, nextPoll, interval,
+                0, false, NOT_MODIFIED, null, limitsApplied);
+    }
+
+    /**
+     * The state after a poll that fetched the document but stopped publishing half-way: the articles Kafka
+     * acknowledged are remembered, the old validators kept (so the next poll fetches the document again) and the
+     * document's limits recorded; {@link #failed} then records the failure.
+     */
+    public FeedState partlyPublished(List<SeenArticle> published, Instant polledAt, List<String> limits) {
+        return new FeedState(SCHEMA_VERSION, feedId, etag, lastModified, published, polledAt, lastSuccessAt, null,
+                pollInterval, consecutiveFailures, failing, lastOutcome, null, limits);
+    }
+
+    /**
+     * The state after a failed poll: one more failure in a row, validators, articles, interval and limits kept.
+     *
+     * @param nextPoll      when to try again (the backoff)
+     * @param stillFailing  whether the feed has now failed for long enough to need a human
+     * @param outcome       how the poll ended
+     * @param error         what failed, and where
+     */
+    public FeedState failed(Instant polledAt, Instant nextPoll, boolean stillFailing, String outcome, String error) {
+        return new FeedState(SCHEMA_VERSION, feedId, etag, lastModified, recent, polledAt, lastSuccessAt, nextPoll,
+                pollInterval, consecutiveFailures + 1, stillFailing, outcome, error, limitsApplied);
+    }
+
+    /**
+     * This state with the validators, timing and failures of its URL forgotten, for a feed whose URL changed: the
+     * articles it published and its last outcome are kept; it is due at once.
+     */
+    public FeedState withoutValidators() {
+        return new FeedState(schemaVersion, feedId, null, null, recent, lastPolledAt, lastSuccessAt, null, null, 0, false,
+                lastOutcome, null, limitsApplied);
     }
 
     /** The state of a feed never polled. */

@@ -30,6 +30,6 @@ class FeedHealthTest {
     }
 
     private static FeedState state(Instant polled, int failures, boolean failing) {
-        return new FeedState(1, "a", null, null, List.of(), polled, null, null, null, failures, failing, "fetched", null);
+        return new FeedState(1, "a", null, null, List.of(), polled, null, null, null, failures, failing, "fetched", null, List.of());
     }
 }

@@ -55,6 +55,6 @@ class FeedViewTest {
 
     private static FeedState failed(String outcome, String error) {
         Instant polled = Instant.parse("2026-11-30T06:00:00Z");
-        return new FeedState(1, "wire", null, null, List.of(), polled, null, null, null, 3, false, outcome, error);
+        return new FeedState(1, "wire", null, null, List.of(), polled, null, null, null, 3, false, outcome, error, List.of());
     }
 }

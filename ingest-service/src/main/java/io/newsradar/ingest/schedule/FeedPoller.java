@@ -98,9 +98,7 @@ public class FeedPoller {
         metrics.fetched(sample, "feed", PollResult.NOT_MODIFIED, 0);
         PollTiming.Planned next = timing.afterSuccess(feed.pollInterval(), state.pollInterval(), List.of(), result.cache(),
                 List.of(), started);
-        return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                state.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.NOT_MODIFIED, null,
-                state.limitsApplied()), 0, 0);
+        return done(state.notModified(started, next.at(), next.interval()), 0, 0);
     }
 
     private PollResult fetched(FeedSpec feed, FeedState state, Instant started, FetchResult.Fetched fetched) {
@@ -117,9 +115,7 @@ public class FeedPoller {
                 Arrays.asList(parsed.ttl(), parsed.updatePeriod()), fetched.cache(), times, started);
         if (published.error() != null) {
             // Keep the old validators: the next poll must fetch the document again and publish what is left.
-            FeedState partial = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                    published.recent(), started, state.lastSuccessAt(), null, state.pollInterval(), state.consecutiveFailures(),
-                    state.failing(), state.lastOutcome(), null, limits);
+            FeedState partial = state.partlyPublished(published.recent(), started, limits);
             return failed(feed, partial, started, PollResult.TEMPORARY_ERROR, true, null, published.error(),
                     published.created(), published.updated());
         }
@@ -128,9 +124,8 @@ public class FeedPoller {
                     .addKeyValue("updated", published.updated())
                     .log("feed {}: published {} new and {} updated articles", feed.feedId(), published.created(), published.updated());
         }
-        return done(new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), fetched.etag(), fetched.lastModified(),
-                published.recent(), started, started, next.at(), next.interval(), 0, false, PollResult.FETCHED, null, limits),
-                published.created(), published.updated());
+        return done(state.polled(fetched.etag(), fetched.lastModified(), published.recent(), started, next.at(),
+                next.interval(), limits), published.created(), published.updated());
     }
 
     /** The limits this document met, in sentences an operator reads in the feed's state and health. */
@@ -168,10 +163,7 @@ public class FeedPoller {
             log.atWarn().addKeyValue("feedId", feed.feedId()).addKeyValue("failures", failures).addKeyValue("outcome", outcome)
                     .log("feed {} failed ({} in a row, next poll at {}): {}", feed.feedId(), failures, next.at(), shown);
         }
-        FeedState failedState = new FeedState(FeedState.SCHEMA_VERSION, feed.feedId(), state.etag(), state.lastModified(),
-                state.recent(), started, state.lastSuccessAt(), next.at(), state.pollInterval(), failures, next.failing(),
-                outcome, shown, state.limitsApplied());
-        return done(failedState, created, updated, outcome);
+        return done(state.failed(started, next.at(), next.failing(), outcome, shown), created, updated, outcome);
     }
 
     private PollResult done(FeedState state, int created, int updated) {

@@ -55,7 +55,7 @@ public class FeedScheduler {
             }
             synchronized (owned) {
                 if (!owned.spec.url().equals(spec.url())) {
-                    owned.state = withoutValidators(owned.state);
+                    owned.state = owned.state.withoutValidators();
                 }
                 owned.spec = spec;
             }
@@ -157,7 +157,7 @@ public class FeedScheduler {
                     return;
                 }
                 if (!owned.spec.url().equals(spec.url())) {
-                    next = withoutValidators(next);
+                    next = next.withoutValidators();
                 }
                 FeedState saved = owned.saved;
                 owned.state = next;
@@ -199,12 +199,6 @@ public class FeedScheduler {
                 && Objects.equals(saved.lastOutcome(), next.lastOutcome())
                 && Objects.equals(saved.lastError(), next.lastError())
                 && saved.limitsApplied().equals(next.limitsApplied()));
-    }
-
-    /** The state with the validators and timing of its URL forgotten: the feed's URL changed. */
-    static FeedState withoutValidators(FeedState s) {
-        return new FeedState(s.schemaVersion(), s.feedId(), null, null, s.recent(), s.lastPolledAt(), s.lastSuccessAt(),
-                null, null, 0, false, s.lastOutcome(), null, s.limitsApplied());
     }
 
     private static final class Owned {

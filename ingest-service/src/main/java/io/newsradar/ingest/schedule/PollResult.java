@@ -12,8 +12,8 @@ import io.newsradar.contracts.FeedState;
  */
 public record PollResult(FeedState state, String outcome, int published, int updated) {
 
-    public static final String FETCHED = "fetched";
-    public static final String NOT_MODIFIED = "not_modified";
+    public static final String FETCHED = FeedState.FETCHED;
+    public static final String NOT_MODIFIED = FeedState.NOT_MODIFIED;
     public static final String TEMPORARY_ERROR = "temporary_error";
     public static final String PERMANENT_ERROR = "permanent_error";
     public static final String REFUSED = "refused";

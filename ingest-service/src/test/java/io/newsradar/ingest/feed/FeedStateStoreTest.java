@@ -26,7 +26,7 @@ class FeedStateStoreTest {
             recent.add(new FeedState.SeenArticle(ArticleId.ofUrl("https://big.example/a/" + i), "k" + i, "h" + i));
         }
         FeedState state = new FeedState(1, "big", null, null, recent, Instant.now(), Instant.now(), null, null, 0, false,
-                "fetched", null);
+                "fetched", null, List.of());
 
         byte[] record = store.fitted(state);
 

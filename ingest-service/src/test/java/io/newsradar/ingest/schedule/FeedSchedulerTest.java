@@ -55,7 +55,7 @@ class FeedSchedulerTest {
             }
             polls.incrementAndGet();
             return new PollResult(new FeedState(1, feed.feedId(), "\"e\"", null, List.of(), Instant.now(), Instant.now(),
-                    Instant.now(), null, 0, false, outcome, null), outcome, 0, 0);
+                    Instant.now(), null, 0, false, outcome, null, List.of()), outcome, 0, 0);
         }
     }
 
@@ -119,7 +119,7 @@ class FeedSchedulerTest {
     void aFeedWhoseUrlChangesForgetsTheValidatorsOfTheOldUrl() {
         FeedScheduler scheduler = new FeedScheduler(new ScriptedPoller(), saved::add, workers, Clock.systemUTC(), Duration.ofMinutes(15));
         scheduler.assign(FeedSpec.of("a", "https://a.example/rss", "en"), new FeedState(1, "a", "\"old\"", "Mon, 30 Nov 2026 08:00:00 GMT",
-                List.of(), null, null, Instant.now().plusSeconds(600), Duration.ofMinutes(10), 0, false, "fetched", null));
+                List.of(), null, null, Instant.now().plusSeconds(600), Duration.ofMinutes(10), 0, false, "fetched", null, List.of()));
 
         scheduler.assign(FeedSpec.of("a", "https://a.example/atom", "en"), null);
 
