@@ -63,7 +63,8 @@ public final class ArticleExtractor implements PageReader {
     }
 
     private ExtractedArticle extract(URI pageUrl, byte[] html, String contentType, Budget budget) throws ExtractionException {
-        Document doc = PageDecoder.decode(pageUrl, html, contentType, settings, budget);
+        String text = PageDecoder.text(html, contentType, settings);
+        Document doc = PageDecoder.parse(pageUrl, text, settings, budget);
         PageMeta meta = PageMeta.read(pageUrl, doc);
         if (Text.isBlank(meta.headline())) {
             throw new ExtractionException(pageUrl + " has no headline: no og:title, <h1> or <title>");
@@ -71,7 +72,8 @@ public final class ArticleExtractor implements PageReader {
         budget.check();
         Story story = story(doc, true, budget);
         if (Text.words(String.join(" ", story.paragraphs)) < MIN_STORY_WORDS) {
-            story = story(PageDecoder.decode(pageUrl, html, contentType, settings, budget), false, budget);
+            // the first pass stripped furniture by name from the document: read the same text again without that
+            story = story(PageDecoder.parse(pageUrl, text, settings, budget), false, budget);
         }
         List<String> paragraphs = jsonLdBodyIfLonger(meta, story.paragraphs, budget);
         String lead = !story.lead.isEmpty() ? story.lead : Lead.fromDescription(meta.description(), paragraphs);

@@ -1,60 +1,33 @@
 package io.newsradar.ingest.extract;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.newsradar.ingest.encoding.DocumentCharset;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Decodes page bytes, up to a size and depth: the charset of the Content-Type header when it names one Java knows, else a byte order mark,
- * else {@code <meta charset>} or {@code http-equiv} (jsoup's sniffing), else UTF-8.
+ * Decodes page bytes once, up to a size ({@link DocumentCharset#ofPage}: byte order mark, then the Content-Type
+ * header, then {@code <meta charset>}, then UTF-8 or windows-1252), and parses the text into a document bounded in
+ * depth.
  */
 final class PageDecoder {
-
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([^\"';\\s]+)");
 
     private PageDecoder() {
     }
 
+    /** At most {@code settings.maxPageBytes()} of the page, as text. */
+    static String text(byte[] html, String contentType, ExtractionSettings settings) {
+        return DocumentCharset.ofPage(html, contentType).decode(html, settings.maxPageBytes());
+    }
+
     /**
-     * Parses at most {@code settings.maxPageBytes()} of the page and lifts what lies deeper than
-     * {@code settings.maxDepth()} into the element at that depth, so that every later pass is bounded by the page's
-     * size alone.
+     * Parses the page's text and lifts what lies deeper than {@code settings.maxDepth()} into the element at that
+     * depth, so that every later pass is bounded by the page's size alone.
      */
-    static Document decode(URI pageUrl, byte[] html, String contentType, ExtractionSettings settings, Budget budget) {
-        Document doc;
-        try {
-            doc = Jsoup.parse(new ByteArrayInputStream(html, 0, Math.min(html.length, settings.maxPageBytes())),
-                    headerCharset(contentType), pageUrl.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static Document parse(URI pageUrl, String text, ExtractionSettings settings, Budget budget) {
+        Document doc = Jsoup.parse(text, pageUrl.toString());
         budget.check();
         Dom.boundDepth(doc, settings.maxDepth(), budget);
         return doc;
-    }
-
-    /** The charset named by the header if Java supports it, else {@code null} so that jsoup sniffs. */
-    static String headerCharset(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        Matcher m = CHARSET.matcher(contentType);
-        if (!m.find()) {
-            return null;
-        }
-        String name = m.group(1).trim().toLowerCase(Locale.ROOT);
-        try {
-            return Charset.isSupported(name) ? Charset.forName(name).name() : null;
-        } catch (IllegalCharsetNameException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsradar.ingest.fetch;
 
+import io.newsradar.ingest.system.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -61,7 +62,7 @@ final class BodyReader {
             throw FetchException.permanent(url + " sent a body that cannot be decoded (" + String.join(", ", codings) + "): " + e.getMessage());
         } catch (IOException e) {
             if (deadline.passed()) {
-                throw deadline.exceeded(url, "while reading the body (" + wire.count + " bytes read)");
+                throw FetchException.timedOut(url, deadline, "while reading the body (" + wire.count + " bytes read)");
             }
             if (e instanceof SocketTimeoutException) {
                 throw FetchException.temporary(url + " sent nothing for " + readTimeout + " while sending the body (read timeout; "
@@ -212,7 +213,7 @@ final class BodyReader {
 
         private void checkDeadline() throws Stop {
             if (deadline.passed()) {
-                throw new Stop(deadline.exceeded(url, "while reading the body (" + count + " bytes read)"));
+                throw new Stop(FetchException.timedOut(url, deadline, "while reading the body (" + count + " bytes read)"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.newsradar.ingest.fetch;
 
+import io.newsradar.ingest.system.Deadline;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -148,7 +149,7 @@ public class FeedFetcher implements AutoCloseable {
 
         Hop send(URI url, Redirects redirects) throws FetchException {
             if (deadline.passed()) {
-                throw deadline.exceeded(url, "before it could be requested (" + redirects.path(url) + ")");
+                throw FetchException.timedOut(url, deadline, "before it could be requested (" + redirects.path(url) + ")");
             }
             HttpGet request = request(url);
             ScheduledFuture<?> alarm = alarms.schedule(() -> {

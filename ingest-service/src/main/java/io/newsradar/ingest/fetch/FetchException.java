@@ -1,6 +1,8 @@
 package io.newsradar.ingest.fetch;
 
 import io.newsradar.contracts.Redaction;
+import io.newsradar.ingest.system.Deadline;
+import java.net.URI;
 import java.time.Duration;
 
 /** A fetch that failed; the message names the URL and what happened, with URL passwords and secret parameters masked. */
@@ -34,6 +36,11 @@ public class FetchException extends Exception {
 
     static FetchException temporary(String message, Throwable cause) {
         return new FetchException(message, Kind.TEMPORARY, 0, null, cause);
+    }
+
+    /** "… took longer than the 30 s total time limit while reading the body", a temporary failure. */
+    static FetchException timedOut(URI url, Deadline deadline, String stage) {
+        return temporary(url + " took longer than the " + Deadline.seconds(deadline.bound()) + " total time limit " + stage, null);
     }
 
     static FetchException permanent(String message) {

@@ -1,6 +1,7 @@
 package io.newsradar.ingest.fetch;
 
 import io.newsradar.ingest.fetch.CheckingDnsResolver.AddressRefusedException;
+import io.newsradar.ingest.system.Deadline;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -79,7 +80,7 @@ final class Responses {
         }
         String stage = beforeAnswer ? "while connecting or waiting for the answer" : "while reading the answer";
         if (deadline.passed()) {
-            return deadline.exceeded(url, stage);
+            return FetchException.timedOut(url, deadline, stage);
         }
         if (e instanceof ConnectTimeoutException) {
             return FetchException.temporary(url + " did not accept a connection within " + Deadline.seconds(settings.connectTimeout())

@@ -1,5 +1,6 @@
 package io.newsradar.ingest.parse;
 
+import io.newsradar.ingest.encoding.DocumentCharset;
 import java.util.Locale;
 
 /** What a document is, told from its content type and its first markup before any parser sees it. */

@@ -1,5 +1,6 @@
 package io.newsradar.ingest.parse;
 
+import io.newsradar.ingest.system.Deadline;
 import java.net.URI;
 
 /** Error messages shared by the readers: what went wrong, and with which document. */

@@ -1,5 +1,7 @@
 package io.newsradar.ingest.parse;
 
+import io.newsradar.ingest.encoding.DocumentCharset;
+import io.newsradar.ingest.system.Deadline;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -94,7 +96,7 @@ public class FeedParser {
             throw new FeedParseException(source + " is an empty document, not a feed");
         }
         try {
-            DocumentCharset charset = DocumentCharset.of(document, contentType);
+            DocumentCharset charset = DocumentCharset.ofFeed(document, contentType);
             return switch (DocumentKind.of(document, contentType, charset)) {
                 case JSON -> JsonFeedReader.read(source, document, deadline, limits);
                 case HTML -> throw HtmlPage.notAFeed(source, document, charset);

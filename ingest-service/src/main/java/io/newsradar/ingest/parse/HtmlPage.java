@@ -1,5 +1,6 @@
 package io.newsradar.ingest.parse;
 
+import io.newsradar.ingest.encoding.DocumentCharset;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

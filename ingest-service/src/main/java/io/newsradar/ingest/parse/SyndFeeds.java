@@ -11,6 +11,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import io.newsradar.ingest.system.Deadline;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

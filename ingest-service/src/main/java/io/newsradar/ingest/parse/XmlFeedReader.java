@@ -6,6 +6,8 @@ import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.impl.XmlFixerReader;
+import io.newsradar.ingest.encoding.DocumentCharset;
+import io.newsradar.ingest.system.Deadline;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package io.newsradar.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.newsradar.ingest.system.Deadline;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;

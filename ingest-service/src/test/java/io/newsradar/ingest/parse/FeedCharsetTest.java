@@ -4,6 +4,7 @@ import static io.newsradar.ingest.parse.FeedParserTest.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rometools.rome.io.XmlReader;
+import io.newsradar.ingest.encoding.DocumentCharset;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -96,6 +97,6 @@ class FeedCharsetTest {
         try (XmlReader lenient = new XmlReader(new ByteArrayInputStream(document), "text/xml; charset=ISO-8859-1", true)) {
             assertThat(lenient.getEncoding()).isEqualTo("UTF-8");
         }
-        assertThat(DocumentCharset.of(document, "text/xml; charset=ISO-8859-1").reason()).isEqualTo("HTTP charset");
+        assertThat(DocumentCharset.ofFeed(document, "text/xml; charset=ISO-8859-1").reason()).isEqualTo("HTTP charset");
     }
 }
