@@ -11,13 +11,13 @@ import io.newsradar.classify.pair.PairPicker;
 import io.newsradar.classify.region.RegionGazetteer;
 import io.newsradar.classify.region.RegionTagger;
 import io.newsradar.classify.text.ArticleText;
-import io.newsradar.classify.text.LanguageGuess;
 import io.newsradar.classify.text.PageText;
 import io.newsradar.classify.topic.TopicLexicon;
 import io.newsradar.classify.topic.TopicTagger;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.Evidence;
+import io.newsradar.contracts.LanguageGuess;
 import io.newsradar.contracts.RawArticle;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +36,6 @@ public final class Classifier {
 
     /** The version of the rules; data read from a directory of its own adds {@code +data}. */
     public static final String VERSION = "1.0.0";
-    private static final int LANGUAGE_SAMPLE = 600;
 
     private final String version;
     private final Lexicon lexicon;
@@ -87,9 +86,16 @@ public final class Classifier {
         return version;
     }
 
-    /** An article from the stream, tagged. */
+    /**
+     * An article from the stream, tagged. Ingest extracted its story and, for events that say so
+     * ({@code languageFrom}), decided its language: both are taken as they are, and the language is guessed only for
+     * an event that carries no decision.
+     */
     public ClassifiedArticle classify(RawArticle article) {
-        Classification c = classify(article.title(), article.lead(), article.body(), article.language());
+        ArticleText text = ArticleText.of(article.title(), article.lead(), article.body());
+        String language = article.languageDecided() ? LanguageGuess.supportedOrUnknown(article.language())
+                : guess(text, article.language());
+        Classification c = tag(text, language);
         return new ClassifiedArticle(ClassifiedArticle.SCHEMA_VERSION, article, c.version(), clock.instant(),
                 c.language(), c.pair(), c.countries(), c.regions(), c.topics());
     }
@@ -100,11 +106,17 @@ public final class Classifier {
         return classify(story.title(), story.lead(), story.body(), languageHint);
     }
 
-    /** A structured story; any part may be empty. */
+    /** A structured story; any part may be empty. Its language is told from its text, the hint breaking ties. */
     public Classification classify(String title, String lead, String body, String languageHint) {
-        ArticleText text = ArticleText.of(title, lead, pages.clean(body));
-        String language = LanguageGuess.guess(text.title().original() + "\n" + text.lead().original() + "\n"
-                + head(text.body().original()), text.sample(LANGUAGE_SAMPLE), languageHint);
+        ArticleText text = ArticleText.of(title, lead, body);
+        return tag(text, guess(text, languageHint));
+    }
+
+    private static String guess(ArticleText text, String hint) {
+        return LanguageGuess.ofStory(text.title().original(), text.lead().original(), text.body().original(), hint);
+    }
+
+    private Classification tag(ArticleText text, String language) {
         if (!LanguageGuess.SUPPORTED.contains(language)) {
             return Classification.none(version, language);
         }
@@ -131,9 +143,5 @@ public final class Classifier {
         countries.forEach(c -> acting.add(c.code()));
         return new Classification(version, language, pairPicker.pick(tallies, names, multilateralInHead, minMass), countries,
                 regionTagger.tag(names, acting), topicTagger.tag(topicMentions));
-    }
-
-    private static String head(String text) {
-        return text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
     }
 }

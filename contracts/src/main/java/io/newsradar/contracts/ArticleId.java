@@ -35,6 +35,16 @@ public final class ArticleId {
         if (canonical == null) {
             canonical = UrlCanonicalizer.canonicalOrNull(guid);
         }
+        return ofCanonical(feedId, canonical, guid);
+    }
+
+    /**
+     * The id of a feed item whose URL was canonicalised already: the canonical form of its link, else of its GUID,
+     * else {@code null}; for a caller that needs the canonical URL itself too and canonicalises once.
+     *
+     * @throws IllegalArgumentException when there is no canonical URL and no GUID
+     */
+    public static String ofCanonical(String feedId, String canonical, String guid) {
         if (canonical != null) {
             return hash(canonical);
         }

@@ -97,6 +97,33 @@ class WireFormatTest {
     }
 
     @Test
+    void readsAnArticleWrittenBeforeItsLanguageWasDecidedAsUndecided() {
+        RawArticle article = JSON.readValue("{\"articleId\":\"3UIoRoGI7WgpQ9sdeG_8aw\",\"feedId\":\"f\","
+                + "\"language\":\"en-GB\",\"ingestedAt\":\"2026-11-20T09:31:12Z\"}", RawArticle.class);
+
+        assertThat(article.language()).isEqualTo("en-GB");
+        assertThat(article.languageFrom()).isNull();
+        assertThat(article.languageDecided()).isFalse();
+    }
+
+    @Test
+    void readsWhereTheLanguageOfTheGoldenArticleCameFrom() throws IOException {
+        RawArticle article = JSON.treeToValue(golden("raw-article.json"), RawArticle.class);
+
+        assertThat(article.language()).isEqualTo("vi");
+        assertThat(article.languageFrom()).isEqualTo("feed");
+        assertThat(article.languageDecided()).isTrue();
+    }
+
+    @Test
+    void refusesALanguageSourceItDoesNotKnow() {
+        assertThatThrownBy(() -> JSON.readValue("{\"articleId\":\"a\",\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\","
+                + "\"languageFrom\":\"guessed\"}", RawArticle.class))
+                .isInstanceOf(DatabindException.class)
+                .hasMessageContaining("languageFrom must be one of [feed, page, detected]");
+    }
+
+    @Test
     void refusesATruncatedFieldThatIsNotATextField() {
         assertThatThrownBy(() -> JSON.readValue("{\"articleId\":\"a\",\"feedId\":\"f\",\"ingestedAt\":\"2026-11-20T09:31:12Z\","
                 + "\"truncated\":[\"url\"]}", RawArticle.class))

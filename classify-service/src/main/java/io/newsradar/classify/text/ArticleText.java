@@ -134,10 +134,4 @@ public record ArticleText(Part title, Part lead, Part body) {
         int words = title.words + lead.words + body.words;
         return words > 0 && (title.markedWords + lead.markedWords + body.markedWords) * 5 >= words;
     }
-
-    /** Title, lead and the start of the body: enough to tell the language. */
-    public String sample(int bodyChars) {
-        String b = body.folded();
-        return title.folded() + "\n" + lead.folded() + "\n" + (b.length() > bodyChars ? b.substring(0, bodyChars) : b);
-    }
 }

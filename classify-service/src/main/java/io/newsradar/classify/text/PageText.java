@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * first paragraph of prose) and the body (the prose that follows, up to the first "related news" heading). Menus,
  * teaser headlines, image and video links, captions and everything after the story's end are left out, so that
  * other stories' countries do not decide the tags. The end headings and navigation words are data
- * ({@code page/markers.tsv}).
+ * ({@code page/markers.tsv}). Only whole-page input (the command line's {@code text}) is cut here: the articles of
+ * the stream were extracted by ingest, and classify takes their title, lead and body as they are.
  */
 public final class PageText {
 
@@ -68,24 +69,6 @@ public final class PageText {
         List<String> prose = prose(lines.subList(headline + 1, lines.size()), title);
         return new Story(title, prose.isEmpty() ? "" : prose.get(0),
                 prose.size() < 2 ? "" : String.join("\n\n", prose.subList(1, prose.size())));
-    }
-
-    /**
-     * A story body without the page furniture ingest may have left in it: cut at the first "related news" heading,
-     * image and video lines dropped. A body of one paragraph is returned as it is.
-     */
-    public String clean(String body) {
-        if (body == null || body.indexOf('\n') < 0) {
-            return body == null ? "" : body;
-        }
-        List<String> kept = new ArrayList<>();
-        for (String line : lines(body)) {
-            if (isEnd(line)) {
-                break;
-            }
-            kept.add(line);
-        }
-        return String.join("\n\n", kept);
     }
 
     private List<String> prose(List<String> lines, String title) {

@@ -41,14 +41,6 @@ class PageTextTest {
     }
 
     @Test
-    void cutsAStructuredBodyAtARelatedNewsHeading() {
-        String body = "First paragraph of the story.\nRelated news\nAnother story about Cuba";
-
-        assertThat(PAGES.clean(body)).isEqualTo("First paragraph of the story.");
-        assertThat(PAGES.clean("One paragraph only, Related news kept inline.")).isEqualTo("One paragraph only, Related news kept inline.");
-    }
-
-    @Test
     void returnsEverythingAsBodyWhenNoLineLooksLikeAHeadline() {
         PageText.Story story = PAGES.split("12/05/2026\nOK");
 

@@ -16,14 +16,11 @@ public final class Fingerprints {
     }
 
     /**
-     * A hash of the item's URL (its link, else its GUID) without the scheme, so that a feed moving its items from
-     * {@code http} to {@code https} does not look like new stories; {@code null} when neither is a URL.
+     * A hash of the item's canonical URL (its link's, else its GUID's: {@link UrlCanonicalizer}) without the scheme,
+     * so that a feed moving its items from {@code http} to {@code https} does not look like new stories; {@code null}
+     * when neither is a URL.
      */
-    public static String storyKey(String link, String guid) {
-        String canonical = UrlCanonicalizer.canonicalOrNull(link);
-        if (canonical == null) {
-            canonical = UrlCanonicalizer.canonicalOrNull(guid);
-        }
+    public static String storyKey(String canonical) {
         if (canonical == null) {
             return null;
         }

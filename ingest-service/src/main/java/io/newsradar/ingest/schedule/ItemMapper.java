@@ -1,10 +1,9 @@
 package io.newsradar.ingest.schedule;
 
-import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.RawArticle;
-import io.newsradar.contracts.UrlCanonicalizer;
 import io.newsradar.contracts.XmlText;
+import io.newsradar.ingest.dedupe.ItemIdentity;
 import io.newsradar.ingest.extract.ExtractedArticle;
 import io.newsradar.ingest.parse.FeedItem;
 import io.newsradar.ingest.parse.ParsedFeed;
@@ -16,8 +15,8 @@ import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a feed item, and the story extracted from its page when there is one, into the {@link RawArticle} ingest
- * publishes: every text field without the characters XML forbids and within its {@link FieldLimits}, dates that are
+ * Turns a feed item, with its identity and the story extracted from its page when there is one, into the
+ * {@link RawArticle} ingest publishes: its language decided once ({@link ArticleLanguage}), every text field without the characters XML forbids and within its {@link FieldLimits}, dates that are
  * believable ({@link ItemDates}), whether the feed is on the article's site ({@link Sites}), and the whole event
  * within its size limit.
  */
@@ -44,24 +43,24 @@ final class ItemMapper {
     }
 
     /**
-     * @throws IllegalArgumentException when the item has neither a link nor a GUID
-     * @throws ItemRefused              when its identity is too long, or it cannot be made to fit its size limit
+     * @param identity the item's id and canonical URL, worked out once ({@link ItemIdentity})
+     * @param page     the story on the item's page, {@code null} when there is none
+     * @throws ItemRefused when it cannot be made to fit its size limit
      */
-    RawArticle toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, ExtractedArticle page, Instant now) {
-        checkIdentity(item);
-        String articleId = ArticleId.ofItem(feed.feedId(), item.link(), item.guid());
-        String url = UrlCanonicalizer.canonicalOrNull(item.link());
+    RawArticle toArticle(FeedSpec feed, ParsedFeed parsed, FeedItem item, ItemIdentity identity, ExtractedArticle page,
+            Instant now) {
+        String url = identity.url();
         List<String> truncated = new ArrayList<>();
-        String language = XmlText.strip(firstText(feed.languageHint(), page == null ? null : page.language(), parsed.language()));
         String source = TextCut.cut(XmlText.strip(firstText(feed.title(), parsed.title(), host(feed.url()))), FieldLimits.SOURCE);
         String title = capped("title", firstText(item.title(), page == null ? null : page.headline(), ""), limits.title(), truncated);
         String lead = capped("lead", page != null && !page.lead().isBlank() ? page.lead() : item.summary(), limits.lead(), truncated);
         String body = capped("body", page != null && !page.body().isBlank() ? page.body() : item.content(), limits.body(), truncated);
+        ArticleLanguage language = ArticleLanguage.decide(feed, page, parsed, title, lead, body);
         Dated dated = Dated.of(item, page, now);
-        RawArticle article = new RawArticle(RawArticle.SCHEMA_VERSION, articleId, url, XmlText.strip(item.guid()), feed.feedId(),
-                source, language == null || language.length() > FieldLimits.LANGUAGE ? null : language, title, lead, body,
-                categories(item.categories()), dated.published(), now, dated.updated(), dated.from(), truncated,
-                dated.asGiven(), Sites.sameSite(feed.url(), url));
+        RawArticle article = new RawArticle(RawArticle.SCHEMA_VERSION, identity.articleId(), url, XmlText.strip(item.guid()),
+                feed.feedId(), source, language.tag(), title, lead, body, categories(item.categories()), dated.published(),
+                now, dated.updated(), dated.from(), truncated, dated.asGiven(), Sites.sameSite(feed.url(), url),
+                language.from());
         return fitted(article);
     }
 
@@ -85,7 +84,7 @@ final class ItemMapper {
         if (size + SIZE_MARGIN <= limits.eventBytes()) {
             return article;
         }
-        int bare = JSON.writeValueAsBytes(withBody(article, "", article.truncated())).length;
+        int bare = JSON.writeValueAsBytes(article.withBody("", article.truncated())).length;
         if (bare + SIZE_MARGIN > limits.eventBytes()) {
             throw new ItemRefused("too_large", "its article is " + bare + " bytes even without its body, over the limit of "
                     + limits.eventBytes() + " bytes (newsradar.ingest.items.max-event-size)");
@@ -96,13 +95,7 @@ final class ItemMapper {
         if (!truncated.contains("body")) {
             truncated.add("body");
         }
-        return withBody(article, cut, truncated);
-    }
-
-    private static RawArticle withBody(RawArticle a, String body, List<String> truncated) {
-        return new RawArticle(a.schemaVersion(), a.articleId(), a.url(), a.guid(), a.feedId(), a.source(), a.language(),
-                a.title(), a.lead(), body, a.categories(), a.publishedAt(), a.ingestedAt(), a.updatedAt(), a.publishedFrom(),
-                truncated, a.dateAsGiven(), a.sameSite());
+        return article.withBody(cut, truncated);
     }
 
     private static String firstText(String... candidates) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.FeedState.SeenArticle;
+import io.newsradar.contracts.UrlCanonicalizer;
 import io.newsradar.ingest.dedupe.SeenArticles.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,13 @@ import org.junit.jupiter.api.Test;
 class SeenArticlesTest {
 
     private static SeenArticle item(String link, String guid, String title, String lead) {
-        return new SeenArticle(ArticleId.ofItem("feed", link, guid), Fingerprints.storyKey(link, guid),
+        return new SeenArticle(ArticleId.ofItem("feed", link, guid), Fingerprints.storyKey(canonical(link, guid)),
                 Fingerprints.contentHash(title, lead, ""));
+    }
+
+    private static String canonical(String link, String guid) {
+        String url = UrlCanonicalizer.canonicalOrNull(link);
+        return url != null ? url : UrlCanonicalizer.canonicalOrNull(guid);
     }
 
     @Test

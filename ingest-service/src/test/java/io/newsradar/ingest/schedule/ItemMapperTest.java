@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.UrlCanonicalizer;
 import io.newsradar.contracts.XmlText;
+import io.newsradar.ingest.dedupe.ItemIdentity;
 import io.newsradar.ingest.parse.FeedItem;
 import io.newsradar.ingest.parse.ParsedFeed;
 import java.time.Duration;
@@ -36,7 +38,7 @@ class ItemMapperTest {
         String body = words(3_000_000);
         FeedItem item = item(title, lead, body, List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(article.title().length()).isBetween(800, 1_000);
         assertThat(article.lead().length()).isBetween(4_000, 5_000);
@@ -49,7 +51,7 @@ class ItemMapperTest {
 
     @Test
     void leavesTextWithinItsLimitsWhole() {
-        RawArticle article = mapper.toArticle(FEED, PARSED, item("Gunma mở văn phòng", "Tin ngắn.", "Nội dung.", List.of()), null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item("Gunma mở văn phòng", "Tin ngắn.", "Nội dung.", List.of()));
 
         assertThat(article.truncated()).isEmpty();
         assertThat(article.body()).isEqualTo("Nội dung.");
@@ -60,7 +62,7 @@ class ItemMapperTest {
         String emoji = "\uD83D\uDCF0";
         FeedItem item = item("x", "", "日本".repeat(30_000) + emoji.repeat(40_000), List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(article.body()).hasSizeLessThanOrEqualTo(100_000);
         assertThat(Character.isHighSurrogate(article.body().charAt(article.body().length() - 1))).isFalse();
@@ -70,7 +72,7 @@ class ItemMapperTest {
     void cutsTheBodyFurtherWhenTheWholeEventWouldPassItsSizeLimit() {
         FeedItem item = item("Tin", "", "日本語の記事".repeat(20_000), List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(JsonMapper.builder().build().writeValueAsBytes(article).length).isLessThanOrEqualTo(256 * 1024);
         assertThat(article.body().length()).isBetween(60_000, 100_000);
@@ -82,7 +84,7 @@ class ItemMapperTest {
         ItemMapper tight = new ItemMapper(new FieldLimits(1_000, 5_000, 100_000, 50, 200, 2_048, 16 * 1024));
         FeedItem item = item("Việt".repeat(250), "日本".repeat(2_500), "body", List.of());
 
-        assertThatThrownBy(() -> tight.toArticle(FEED, PARSED, item, null, NOW)).isInstanceOf(ItemRefused.class)
+        assertThatThrownBy(() -> toArticle(tight, FEED, item)).isInstanceOf(ItemRefused.class)
                 .hasMessageContaining("without its body").hasMessageContaining("16384 bytes").hasMessageContaining("max-event-size");
     }
 
@@ -92,7 +94,7 @@ class ItemMapperTest {
         FeedItem longGuid = new FeedItem("t", null, "urn:" + "g".repeat(5_000), "", "", null, null, List.of());
 
         for (FeedItem item : List.of(longLink, longGuid)) {
-            assertThatThrownBy(() -> mapper.toArticle(FEED, PARSED, item, null, NOW)).isInstanceOf(ItemRefused.class)
+            assertThatThrownBy(() -> toArticle(mapper, FEED, item)).isInstanceOf(ItemRefused.class)
                     .hasMessageContaining("over the limit of 2048");
         }
     }
@@ -104,7 +106,7 @@ class ItemMapperTest {
             categories.add("chủ đề " + i + " " + "x".repeat(i));
         }
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item("t", "", "", categories), null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item("t", "", "", categories));
 
         assertThat(article.categories()).hasSize(50).startsWith("chủ đề 0", "chủ đề 1 x").allSatisfy(c -> assertThat(c).hasSizeLessThanOrEqualTo(200));
     }
@@ -117,7 +119,7 @@ class ItemMapperTest {
         FeedItem item = new FeedItem("Tiêu" + bad + "đề", "https://rss.example.vn/a", "guid" + bad, "Tóm" + bad + "tắt",
                 "Nội" + bad + "dung", null, null, List.of("Kinh" + bad + "tế"));
 
-        RawArticle article = mapper.toArticle(feed, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, feed, item);
 
         Stream.concat(Stream.of(article.title(), article.lead(), article.body(), article.source(), article.language(),
                 article.guid()), article.categories().stream()).forEach(text -> {
@@ -139,7 +141,7 @@ class ItemMapperTest {
         Instant updated = Instant.parse("2026-12-01T10:00:00Z");
         FeedItem item = new FeedItem("t", "https://rss.example.vn/a", null, "", "", date, updated, List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(article.publishedAt()).isEqualTo(updated);
         assertThat(article.publishedFrom()).isEqualTo("updated");
@@ -151,7 +153,7 @@ class ItemMapperTest {
     void anItemWhoseOnlyDatesAreImplausibleIsDatedWhenIngested(Instant date) {
         FeedItem item = new FeedItem("t", "https://rss.example.vn/a", null, "", "", date, date, List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(article.publishedAt()).isEqualTo(NOW);
         assertThat(article.publishedFrom()).isEqualTo("ingested");
@@ -164,7 +166,7 @@ class ItemMapperTest {
     void takesABelievableDateAsGiven(String date) {
         FeedItem item = new FeedItem("t", "https://rss.example.vn/a", null, "", "", Instant.parse(date), null, List.of());
 
-        RawArticle article = mapper.toArticle(FEED, PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FEED, item);
 
         assertThat(article.publishedAt()).isEqualTo(Instant.parse(date));
         assertThat(article.publishedFrom()).isEqualTo("published");
@@ -185,7 +187,7 @@ class ItemMapperTest {
     void saysWhetherTheFeedIsOnTheArticlesSite(String feedUrl, String link, boolean sameSite) {
         FeedItem item = new FeedItem("t", link, null, "", "", null, null, List.of());
 
-        RawArticle article = mapper.toArticle(FeedSpec.of("f", feedUrl, "en"), PARSED, item, null, NOW);
+        RawArticle article = toArticle(mapper, FeedSpec.of("f", feedUrl, "en"), item);
 
         assertThat(article.sameSite()).isEqualTo(sameSite);
     }
@@ -194,7 +196,7 @@ class ItemMapperTest {
     void anItemWithOnlyAGuidIsItsFeedsOwn() {
         FeedItem item = new FeedItem("t", null, "urn:desk:1", "", "", null, null, List.of());
 
-        assertThat(mapper.toArticle(FEED, PARSED, item, null, NOW).sameSite()).isTrue();
+        assertThat(toArticle(mapper, FEED, item).sameSite()).isTrue();
     }
 
     private static FeedItem item(String title, String summary, String content, List<String> categories) {
@@ -213,5 +215,12 @@ class ItemMapperTest {
     /** Whether the cut text is the original up to just before a space. */
     private static boolean cutAtAWord(String original, String cut) {
         return original.startsWith(cut) && !cut.endsWith(" ") && original.charAt(cut.length()) == ' ';
+    }
+
+    /** The article of an item as the assembler has it built: the identity checked and worked out first, no page. */
+    private static RawArticle toArticle(ItemMapper mapper, FeedSpec feed, FeedItem item) {
+        mapper.checkIdentity(item);
+        return mapper.toArticle(feed, PARSED, item, ItemIdentity.of(feed.feedId(), item, UrlCanonicalizer::canonicalOrNull),
+                null, NOW);
     }
 }

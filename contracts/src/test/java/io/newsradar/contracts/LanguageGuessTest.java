@@ -1,8 +1,7 @@
-package io.newsradar.classify.text;
+package io.newsradar.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.contracts.TextFolding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +21,27 @@ class LanguageGuessTest {
             """)
     void tellsTheLanguage(String name, String text, String hint, String expected) {
         assertThat(LanguageGuess.guess(text, TextFolding.fold(text), hint)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            vietnamese headline and lead        | Doanh nghiệp Nhật Bản đến Bắc Giang | Các nhà đầu tư đã làm việc với tỉnh trong hai ngày. |      | vi
+            english lead beats a french hint    | Gunma and Nghe An                   | The prefecture said the trainees will arrive in the spring. | fr | en
+            nothing to read keeps the hint      | Gunma                               |                                                     | en-GB | en
+            """)
+    void tellsTheLanguageOfAStoryFromItsHeadAsClassifyReadsIt(String name, String title, String lead, String hint, String expected) {
+        assertThat(LanguageGuess.ofStory(title, lead, "", hint)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            vi-VN | vi
+            en_GB | en
+            FR    | fr
+            ja    | und
+            und   | und
+            """)
+    void aDecidedTagNamesASupportedLanguageOrNone(String tag, String expected) {
+        assertThat(LanguageGuess.supportedOrUnknown(tag)).isEqualTo(expected);
     }
 }

@@ -1,5 +1,6 @@
-package io.newsradar.classify.text;
+package io.newsradar.contracts;
 
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Tells the language of an article from its most frequent function words (over folded text), and from the letters
  * only Vietnamese writes. Good enough to choose between the classifier's languages and to recognise that a text is
- * in none of them; a feed's language hint is trusted when the text does not clearly say otherwise.
+ * in none of them; a feed's language hint is trusted when the text does not clearly say otherwise. Ingest decides an
+ * article's language with it once ({@code RawArticle.languageFrom}); classify asks it only of text no one decided for.
  */
 public final class LanguageGuess {
 
@@ -47,7 +49,36 @@ public final class LanguageGuess {
         WORD_LANGUAGES = words.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** How much of the body, after title and lead, is read to tell the language. */
+    public static final int BODY_SAMPLE = 600;
+
     private LanguageGuess() {
+    }
+
+    /**
+     * The language of a story, from its title, lead and the first {@link #BODY_SAMPLE} characters of its body; one
+     * of {@link #SUPPORTED} or {@link #UNKNOWN}.
+     *
+     * @param hint the feed's or page's language tag, may be {@code null}
+     */
+    public static String ofStory(String title, String lead, String body, String hint) {
+        String b = nfc(body);
+        String head = b.length() > BODY_SAMPLE ? b.substring(0, BODY_SAMPLE) : b;
+        String original = nfc(title) + "\n" + nfc(lead) + "\n" + head;
+        return guess(original, TextFolding.fold(original), hint);
+    }
+
+    /**
+     * The language a decided tag names for the classifier: its language subtag when that is one of
+     * {@link #SUPPORTED}, else {@link #UNKNOWN}.
+     */
+    public static String supportedOrUnknown(String tag) {
+        String language = primary(tag);
+        return language != null && SUPPORTED.contains(language) ? language : UNKNOWN;
+    }
+
+    private static String nfc(String text) {
+        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** A word of letters a–z as a number, or -1 for any other word. */
@@ -81,7 +112,7 @@ public final class LanguageGuess {
      * @param hint     the feed's or client's language tag, may be {@code null}
      */
     public static String guess(String original, String folded, String hint) {
-        String hinted = language(hint);
+        String hinted = primary(hint);
         int[] perLanguage = new int[LANGUAGES.size()];
         int words = 0;
         int start = -1;
@@ -126,8 +157,8 @@ public final class LanguageGuess {
         return SUPPORTED.contains(best) ? best : UNKNOWN;
     }
 
-    /** The language subtag of a hint such as {@code vi}, {@code en-GB}, {@code fr_FR}; {@code null} for none. */
-    private static String language(String hint) {
+    /** The language subtag of a tag such as {@code vi}, {@code en-GB}, {@code fr_FR}; {@code null} for none. */
+    public static String primary(String hint) {
         if (hint == null || hint.isBlank()) {
             return null;
         }
