@@ -18,6 +18,7 @@ import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.Topics;
 import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * index-service killed with SIGKILL between a bulk Elasticsearch acknowledged and the commit of its batch's offsets.
@@ -55,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("faults")
 class IndexServiceKilledIT {
 
-    private static final String GROUP = ServiceConfig.of("index-service").group("index-in-0");
+    private static final String GROUP = group("index-service.yml", "index-in-0");
     /** The run's first articles all go to one partition, the marker last: written in order, the marker's batch ends them. */
     private static final TopicPartition PARTITION = new TopicPartition(Topics.ARTICLES_CLASSIFIED, 0);
     private static final int ARTICLES = 200;
@@ -208,6 +211,17 @@ class IndexServiceKilledIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + what, e);
+        }
+    }
+
+    /** The consumer group of an input binding, as the service's configuration in its jar names it. */
+    private static String group(String configuration, String binding) {
+        try {
+            Object group = new YamlPropertySourceLoader().load(configuration, new ClassPathResource(configuration)).get(0)
+                    .getProperty("spring.cloud.stream.bindings." + binding + ".group");
+            return String.valueOf(group);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + configuration, e);
         }
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalStackPrivateFolderIT {
 
-    private static final Path ROOT = ServiceConfig.ROOT;
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8090, 9092, 9093, 9200, 9300);
     private static final Map<String, String> JARS = Map.of(

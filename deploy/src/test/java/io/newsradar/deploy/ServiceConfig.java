@@ -1,4 +1,4 @@
-package io.newsradar.e2e;
+package io.newsradar.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

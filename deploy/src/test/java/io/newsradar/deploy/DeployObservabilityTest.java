@@ -1,8 +1,8 @@
-package io.newsradar.e2e;
+package io.newsradar.deploy;
 
-import static io.newsradar.e2e.DeployComposeTest.list;
-import static io.newsradar.e2e.DeployComposeTest.map;
-import static io.newsradar.e2e.ServiceConfig.ROOT;
+import static io.newsradar.deploy.DeployComposeTest.list;
+import static io.newsradar.deploy.DeployComposeTest.map;
+import static io.newsradar.deploy.ServiceConfig.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.newsradar.e2e;
+package io.newsradar.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
-package io.newsradar.e2e;
+package io.newsradar.deploy;
 
-import static io.newsradar.e2e.ServiceConfig.ROOT;
+import static io.newsradar.deploy.ServiceConfig.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.Topics;

@@ -1,4 +1,4 @@
-package io.newsradar.e2e;
+package io.newsradar.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class LocalStackScriptTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String STRANGER = "54321";
-    private static final Path LOGS = Path.of("src/test/resources/io/newsradar/e2e/startup-logs").toAbsolutePath();
+    private static final Path LOGS = Path.of("src/test/resources/io/newsradar/deploy/startup-logs").toAbsolutePath();
 
     @TempDir
     Path temp;
