@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which statuses a write of an article gets before it succeeds, and whether Elasticsearch can be reached at all. A
  * write that succeeds, or one that overtakes the writer's, is kept, so the next multi-get reads it at a higher sequence number. Every bulk is recorded.
  */
-final class ScriptedElasticsearch implements ElasticsearchTransport {
+public final class ScriptedElasticsearch implements ElasticsearchTransport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +48,7 @@ final class ScriptedElasticsearch implements ElasticsearchTransport {
     private boolean unreachable;
     private String unreadable;
 
-    ElasticsearchClient client() {
+    public ElasticsearchClient client() {
         return new ElasticsearchClient(this);
     }
 
@@ -60,7 +60,7 @@ final class ScriptedElasticsearch implements ElasticsearchTransport {
     }
 
     /** The next writes of the article are answered with these statuses, one each, before one succeeds. */
-    ScriptedElasticsearch refusing(String articleId, Integer... statuses) {
+    public ScriptedElasticsearch refusing(String articleId, Integer... statuses) {
         refusals.computeIfAbsent(articleId, id -> new ArrayDeque<>()).addAll(List.of(statuses));
         return this;
     }
@@ -72,7 +72,7 @@ final class ScriptedElasticsearch implements ElasticsearchTransport {
     }
 
     /** Every request fails as a connection refused would. */
-    ScriptedElasticsearch unreachable() {
+    public ScriptedElasticsearch unreachable() {
         unreachable = true;
         return this;
     }
@@ -83,7 +83,7 @@ final class ScriptedElasticsearch implements ElasticsearchTransport {
         return this;
     }
 
-    List<BulkRequest> bulks() {
+    public List<BulkRequest> bulks() {
         return bulks;
     }
 
