@@ -1,6 +1,8 @@
 package io.newsradar.gateway;
 
 import io.newsradar.gateway.security.ApiKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,6 +27,9 @@ import org.springframework.util.unit.DataSize;
  *                        a random key per start, so cursors do not outlive the process. Gateways behind one
  *                        balancer must share it
  * @param maxHistogramBuckets the most buckets the facets' publication histogram holds; past it the interval widens
+ * @param dataDir         a newsroom's data directory, whose files take precedence over the bundled ones: the same one
+ *                        classify-service reads ({@code NEWSRADAR_DATA_DIR} sets both), so the filters accept exactly
+ *                        the codes and topics the classifier tags with; {@code null} or empty for the bundled data
  */
 @ConfigurationProperties("newsradar.gateway")
 public record GatewayProperties(
@@ -38,7 +43,8 @@ public record GatewayProperties(
         @DefaultValue("1MB") DataSize maxOpmlSize,
         @DefaultValue Live live,
         String cursorKey,
-        @DefaultValue("1000") int maxHistogramBuckets) {
+        @DefaultValue("1000") int maxHistogramBuckets,
+        Path dataDir) {
 
     /**
      * @param requestsPerSecond the sustained rate of one key
@@ -95,6 +101,12 @@ public record GatewayProperties(
     }
 
     public GatewayProperties {
+        if (dataDir != null && dataDir.toString().isEmpty()) {
+            dataDir = null;
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("newsradar.gateway.data-dir " + dataDir + " is not a directory");
+        }
         if (defaultPageSize <= 0 || maxPageSize < defaultPageSize) {
             throw new IllegalArgumentException("newsradar.gateway.default-page-size must be positive and at most max-page-size");
         }

@@ -10,9 +10,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * classify-service settings ({@code newsradar.classify.*}; environment {@code NEWSRADAR_CLASSIFY_…}).
  *
- * @param dataDir             a directory of classifier data files that take precedence over the bundled ones (a
- *                            newsroom's own topics, aliases or regions; see docs/classifier.md), or {@code null} for
- *                            the bundled data only
+ * @param dataDir             a directory of data files that take precedence over the bundled ones (a newsroom's own
+ *                            topics, aliases or regions; see docs/classifier.md), the same one the gateway reads
+ *                            ({@code NEWSRADAR_DATA_DIR} sets both), or {@code null} or empty for the bundled data only
  * @param sendTimeout         how long a batch's output may take to be acknowledged by the broker before the batch is
  *                            delivered again
  * @param retryInitialBackoff first wait before such a batch is delivered again
@@ -30,6 +30,9 @@ public record ClassifyProperties(
         @DefaultValue("1000KB") DataSize maxRecordSize) {
 
     public ClassifyProperties {
+        if (dataDir != null && dataDir.toString().isEmpty()) {
+            dataDir = null;
+        }
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new IllegalArgumentException("newsradar.classify.data-dir " + dataDir + " is not a directory");
         }

@@ -17,7 +17,7 @@ import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleSearch;
 import io.newsradar.gateway.search.ArticleView;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import io.newsradar.gateway.security.KeyParameter;
 import io.newsradar.gateway.web.ArticleFilters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,12 +68,12 @@ public class ArticleFeedController {
 
     private final ArticleSearch search;
     private final GatewayProperties properties;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
 
-    public ArticleFeedController(ArticleSearch search, GatewayProperties properties, RegionCodes regions) {
+    public ArticleFeedController(ArticleSearch search, GatewayProperties properties, KnownCodes codes) {
         this.search = search;
         this.properties = properties;
-        this.regions = regions;
+        this.codes = codes;
     }
 
     @GetMapping("/feeds/v1/articles.atom")
@@ -110,7 +110,7 @@ public class ArticleFeedController {
 
     private Mono<ResponseEntity<String>> feed(MultiValueMap<String, String> parameters, ServerWebExchange exchange, String type,
                                               MediaType mediaType) {
-        ArticleQuery query = ArticleQuery.feed(parameters, Math.min(DEFAULT_SIZE, properties.maxPageSize()), properties.maxPageSize(), regions);
+        ArticleQuery query = ArticleQuery.feed(parameters, Math.min(DEFAULT_SIZE, properties.maxPageSize()), properties.maxPageSize(), codes);
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().contextPath().value() + request.getPath().pathWithinApplication().value();
         String key = KeyParameter.givenAsParameter(request).orElse(null);

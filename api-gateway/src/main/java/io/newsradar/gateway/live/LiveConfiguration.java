@@ -3,7 +3,7 @@ package io.newsradar.gateway.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleSearch;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +23,10 @@ class LiveConfiguration {
     }
 
     @Bean
-    LiveStreams liveStreams(LiveArticles articles, ArticleSearch search, GatewayProperties properties, RegionCodes regions,
+    LiveStreams liveStreams(LiveArticles articles, ArticleSearch search, GatewayProperties properties, KnownCodes codes,
             JsonMapper mapper, MeterRegistry meters) {
         GatewayProperties.Live live = properties.live();
         MissedArticles missed = new MissedArticles(search, articles.recent(), mapper, live.horizon(), live.maxResume(), Clock.systemUTC());
-        return new LiveStreams(articles, missed, live, regions, mapper, Clock.systemUTC(), meters);
+        return new LiveStreams(articles, missed, live, codes, mapper, Clock.systemUTC(), meters);
     }
 }

@@ -3,7 +3,7 @@ package io.newsradar.gateway.live;
 import io.newsradar.contracts.TextFolding;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleView;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,11 +35,11 @@ final class LiveFilter {
     private final Instant to;
     private final List<String> words;
 
-    LiveFilter(ArticleQuery query, RegionCodes regionCodes) {
+    LiveFilter(ArticleQuery query, KnownCodes codes) {
         pairs = Set.copyOf(query.pairs());
         countries = Set.copyOf(query.countries());
         Set<String> related = new HashSet<>();
-        query.regions().forEach(code -> related.addAll(regionCodes.related(code)));
+        query.regions().forEach(code -> related.addAll(codes.relatedRegions(code)));
         regions = Set.copyOf(related);
         topics = Set.copyOf(query.topics());
         languages = Set.copyOf(query.languages());

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleQuery;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ public final class LiveStreams {
     private final MissedArticles missed;
     private final StreamLimits limits;
     private final GatewayProperties.Live settings;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
     private final JsonMapper mapper;
     private final Clock clock;
     final Meters meters;
@@ -34,12 +34,12 @@ public final class LiveStreams {
     record Meters(Counter liveEvents, Counter resumedEvents, Counter slowGaps, Counter resumeLimitGaps, Timer latency) {
     }
 
-    LiveStreams(LiveArticles articles, MissedArticles missed, GatewayProperties.Live settings, RegionCodes regions,
+    LiveStreams(LiveArticles articles, MissedArticles missed, GatewayProperties.Live settings, KnownCodes codes,
             JsonMapper mapper, Clock clock, MeterRegistry registry) {
         this.articles = articles;
         this.missed = missed;
         this.settings = settings;
-        this.regions = regions;
+        this.codes = codes;
         this.mapper = mapper;
         this.clock = clock;
         this.limits = new StreamLimits(settings.maxStreams(), settings.maxStreamsPerKey());
@@ -67,7 +67,7 @@ public final class LiveStreams {
         return Flux.defer(() -> {
             StreamLimits.Permit permit = limits.acquire(key);
             try {
-                StreamSession session = new StreamSession(this, new LiveFilter(query, regions), resumeFrom);
+                StreamSession session = new StreamSession(this, new LiveFilter(query, codes), resumeFrom);
                 return session.events(query).doFinally(signal -> {
                     session.close();
                     permit.release();

@@ -1,7 +1,7 @@
 package io.newsradar.gateway.live;
 
 import io.newsradar.gateway.search.ArticleQuery;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import io.newsradar.gateway.security.ApiKeyFilter;
 import io.newsradar.gateway.security.ApiKeys;
 import io.newsradar.gateway.web.ArticleFilters;
@@ -32,11 +32,11 @@ public class StreamController {
     static final String LAST_EVENT_ID_PARAMETER = "lastEventId";
 
     private final LiveStreams streams;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
 
-    public StreamController(LiveStreams streams, RegionCodes regions) {
+    public StreamController(LiveStreams streams, KnownCodes codes) {
         this.streams = streams;
-        this.regions = regions;
+        this.codes = codes;
     }
 
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,7 +55,7 @@ public class StreamController {
     public Flux<ServerSentEvent<String>> stream(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             @Parameter(hidden = true) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
             @Parameter(hidden = true) ServerWebExchange exchange) {
-        ArticleQuery query = ArticleQuery.filters(parameters, regions, Set.of(LAST_EVENT_ID_PARAMETER));
+        ArticleQuery query = ArticleQuery.filters(parameters, codes, Set.of(LAST_EVENT_ID_PARAMETER));
         EventPosition from = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             from = EventPosition.parse(lastEventId, LAST_EVENT_ID);

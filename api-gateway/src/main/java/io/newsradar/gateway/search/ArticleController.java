@@ -27,12 +27,12 @@ public class ArticleController {
 
     private final ArticleSearch search;
     private final GatewayProperties properties;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
 
-    public ArticleController(ArticleSearch search, GatewayProperties properties, RegionCodes regions) {
+    public ArticleController(ArticleSearch search, GatewayProperties properties, KnownCodes codes) {
         this.search = search;
         this.properties = properties;
-        this.regions = regions;
+        this.codes = codes;
     }
 
     /** Articles matching every filter given, newest first (or best match first), a page at a time. */
@@ -50,7 +50,7 @@ public class ArticleController {
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "the previous page's next, opaque; the filters and sort must be the same",
                     schema = @Schema(type = "string"))})
     public Mono<ArticlePage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        ArticleQuery query = ArticleQuery.from(parameters, properties.defaultPageSize(), properties.maxPageSize(), regions);
+        ArticleQuery query = ArticleQuery.from(parameters, properties.defaultPageSize(), properties.maxPageSize(), codes);
         return search.search(query);
     }
 

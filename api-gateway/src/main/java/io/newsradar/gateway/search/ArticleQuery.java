@@ -1,6 +1,5 @@
 package io.newsradar.gateway.search;
 
-import io.newsradar.contracts.PairTag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
@@ -18,10 +18,10 @@ import org.springframework.util.MultiValueMap;
  * The filters of {@code GET /api/v1/articles}, checked. A parameter given several times (or with commas) means any
  * of its values; different parameters must all hold.
  *
- * @param pairs     country pairs in canonical form ({@code JP-VN})
- * @param countries ISO alpha-2 codes
- * @param regions   ISO 3166-2 codes, each with the regions merged into it or holding it today
- * @param topics    topic keys
+ * @param pairs     country pairs in canonical form ({@code JP-VN}), of countries newsradar knows ({@link KnownCodes})
+ * @param countries ISO alpha-2 codes newsradar knows
+ * @param regions   ISO 3166-2 codes newsradar knows, a merged region's too
+ * @param topics    topics of the taxonomy
  * @param languages language tags
  * @param sources   source names, as the feeds give them
  * @param feeds     feed ids
@@ -44,8 +44,7 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q");
     static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor"));
     private static final Pattern SOURCE = Pattern.compile("[\\p{L}\\p{N} .,'&()_-]{1,100}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     private static final int MAX_VALUES = 20;
     private static final int MAX_TEXT = 500;
     /** The earliest {@code from} or {@code to} accepted: the first instant Elasticsearch dates can be written in. */
@@ -64,21 +63,21 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     }
 
     /** The filters alone, for the facets: sorting and paging parameters are not accepted there. */
-    public static ArticleQuery filters(MultiValueMap<String, String> parameters, RegionCodes regionCodes, Set<String> extra) {
+    public static ArticleQuery filters(MultiValueMap<String, String> parameters, KnownCodes codes, Set<String> extra) {
         check(parameters, union(FILTERS, extra));
-        return parse(parameters, 1, 1, regionCodes);
+        return parse(parameters, 1, 1, codes);
     }
 
     /** The filters, a size and a cursor, newest first, for the Atom and RSS feeds. */
-    public static ArticleQuery feed(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
+    public static ArticleQuery feed(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, KnownCodes codes) {
         check(parameters, union(FILTERS, Set.of("size", "cursor")));
-        return parse(parameters, defaultSize, maxSize, regionCodes);
+        return parse(parameters, defaultSize, maxSize, codes);
     }
 
     /** @throws InvalidQueryException naming the first parameter that is wrong */
-    public static ArticleQuery from(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
+    public static ArticleQuery from(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, KnownCodes codes) {
         check(parameters, PARAMETERS);
-        return parse(parameters, defaultSize, maxSize, regionCodes);
+        return parse(parameters, defaultSize, maxSize, codes);
     }
 
     private static void check(MultiValueMap<String, String> parameters, Set<String> known) {
@@ -94,34 +93,17 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         }
     }
 
-    private static ArticleQuery parse(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, RegionCodes regionCodes) {
-        List<String> pairs = new ArrayList<>();
-        for (String pair : values(parameters, "pair")) {
-            try {
-                pairs.add(PairTag.normalize(pair));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidQueryException("pair", "pair: " + e.getMessage());
-            }
-        }
-        List<String> countries = values(parameters, "country").stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
-        for (String country : countries) {
-            if (!COUNTRY.matcher(country).matches()) {
-                throw new InvalidQueryException("country", "country must be an ISO 3166-1 alpha-2 code such as JP, was '" + country + "'");
-            }
-        }
-        List<String> regions = values(parameters, "region").stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
-        for (String region : regions) {
-            if (!regionCodes.isKnown(region)) {
-                throw new InvalidQueryException("region", "region must be an ISO 3166-2 code newsradar knows, such as VN-54 or JP-10, was '" + region + "'");
-            }
-        }
+    private static ArticleQuery parse(MultiValueMap<String, String> parameters, int defaultSize, int maxSize, KnownCodes codes) {
+        List<String> pairs = codes(parameters, "pair", codes::pair);
+        List<String> countries = codes(parameters, "country", codes::country);
+        List<String> regions = codes(parameters, "region", codes::region);
+        List<String> topics = codes(parameters, "topic", codes::topic);
         List<String> sources = values(parameters, "source");
         for (String source : sources) {
             if (!SOURCE.matcher(source).matches()) {
                 throw new InvalidQueryException("source", "source must be a source's name (letters, digits, spaces, up to 100), was '" + source + "'");
             }
         }
-        List<String> topics = tokens(parameters, "topic");
         List<String> languages = tokens(parameters, "lang");
         List<String> feeds = tokens(parameters, "feed");
         Instant from = instant(parameters.getFirst("from"), "from");
@@ -181,14 +163,19 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         return Set.copyOf(all);
     }
 
+    /** The values of a code parameter, each checked and written as {@link KnownCodes} writes it. */
+    private static List<String> codes(MultiValueMap<String, String> parameters, String name, UnaryOperator<String> code) {
+        return values(parameters, name).stream().map(code).toList();
+    }
+
     private static List<String> tokens(MultiValueMap<String, String> parameters, String name) {
-        List<String> values = values(parameters, name).stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        List<String> values = values(parameters, name);
         for (String value : values) {
             if (!TOKEN.matcher(value).matches()) {
-                throw new InvalidQueryException(name, name + " must be a key such as 'labour' or 'vi', was '" + value + "'");
+                throw new InvalidQueryException(name, name + " must be a key such as 'vi' (ASCII letters, digits, '-' or '_'), was '" + value + "'");
             }
         }
-        return values;
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static List<String> values(MultiValueMap<String, String> parameters, String name) {

@@ -53,16 +53,16 @@ public class ArticleSearch {
 
     private final ElasticsearchAsyncClient client;
     private final Duration timeout;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
     private final SearchLimiter limiter;
     private final CursorKey cursorKey;
     private final int maxHistogramBuckets;
 
-    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, RegionCodes regions, SearchLimiter limiter,
+    public ArticleSearch(ElasticsearchAsyncClient client, Duration timeout, KnownCodes codes, SearchLimiter limiter,
             CursorKey cursorKey, int maxHistogramBuckets) {
         this.client = client;
         this.timeout = timeout;
-        this.regions = regions;
+        this.codes = codes;
         this.limiter = limiter;
         this.cursorKey = cursorKey;
         this.maxHistogramBuckets = maxHistogramBuckets;
@@ -84,7 +84,7 @@ public class ArticleSearch {
         Mono<String> pit = cursor != null ? Mono.just(cursor.pit())
                 : snapshot ? Mono.fromFuture(() -> client.openPointInTime(p -> p.index(ArticleDocument.ALIAS).keepAlive(KEEP_ALIVE))).map(r -> r.id())
                 : Mono.just(NO_PIT);
-        Query filter = toQuery(query, regions);
+        Query filter = toQuery(query, codes);
         return limiter.limit(() -> pit.timeout(timeout).flatMap(pitId -> Mono.fromFuture(() -> client.search(s -> {
                     if (pitId.equals(NO_PIT)) {
                         s.index(ArticleDocument.ALIAS);
@@ -123,7 +123,7 @@ public class ArticleSearch {
      */
     public Mono<List<ArticleDocument>> classifiedAfter(ArticleQuery query, long classifiedAtMillis, String articleId,
             Instant publishedSince, int limit) {
-        Query filter = toQuery(query, regions);
+        Query filter = toQuery(query, codes);
         Query since = Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt").gte(publishedSince.toString()))));
         return Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS)
                         .query(q -> q.bool(b -> b.filter(filter, since)))
@@ -151,7 +151,7 @@ public class ArticleSearch {
      * ({@link HistogramPlan}), so that no spread of dates asks Elasticsearch for more buckets than it allows.
      */
     public Mono<Facets> facets(ArticleQuery query, CalendarInterval interval) {
-        Query filter = toQuery(query, regions);
+        Query filter = toQuery(query, codes);
         return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> {
                     s.index(ArticleDocument.ALIAS).query(filter).size(0).trackTotalHits(t -> t.enabled(true));
                     for (String field : FACETS) {
@@ -195,12 +195,12 @@ public class ArticleSearch {
                         .map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList()));
     }
 
-    static Query toQuery(ArticleQuery query, RegionCodes regions) {
+    static Query toQuery(ArticleQuery query, KnownCodes codes) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         terms(bool, "pair", query.pairs());
         terms(bool, "countries", query.countries());
         Set<String> regionCodes = new TreeSet<>();
-        query.regions().forEach(code -> regionCodes.addAll(regions.related(code)));
+        query.regions().forEach(code -> regionCodes.addAll(codes.relatedRegions(code)));
         terms(bool, "regions", List.copyOf(regionCodes));
         terms(bool, "topics", query.topics());
         terms(bool, "language", query.languages());

@@ -25,11 +25,11 @@ public class FacetController {
             "day", CalendarInterval.Day, "week", CalendarInterval.Week, "month", CalendarInterval.Month);
 
     private final ArticleSearch search;
-    private final RegionCodes regions;
+    private final KnownCodes codes;
 
-    public FacetController(ArticleSearch search, RegionCodes regions) {
+    public FacetController(ArticleSearch search, KnownCodes codes) {
         this.search = search;
-        this.regions = regions;
+        this.codes = codes;
     }
 
     @GetMapping("/api/v1/facets")
@@ -39,7 +39,7 @@ public class FacetController {
     @Parameters(@Parameter(name = "interval", in = ParameterIn.QUERY, description = "the histogram's buckets, default day",
             schema = @Schema(type = "string", allowableValues = {"hour", "day", "week", "month"})))
     public Mono<Facets> facets(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        ArticleQuery query = ArticleQuery.filters(parameters, regions, Set.of("interval"));
+        ArticleQuery query = ArticleQuery.filters(parameters, codes, Set.of("interval"));
         String interval = parameters.getFirst("interval") == null ? "day" : parameters.getFirst("interval");
         if (!INTERVALS.containsKey(interval)) {
             throw new InvalidQueryException("interval", "interval must be hour, day, week or month, was '" + interval + "'");

@@ -13,9 +13,13 @@ class SearchConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
 
+    /** The codes the filters accept, from the same files and the same newsroom directory as the classifier's. */
     @Bean
-    RegionCodes regionCodes() {
-        return RegionCodes.load();
+    KnownCodes knownCodes(GatewayProperties properties) {
+        KnownCodes codes = KnownCodes.load(properties.dataDir());
+        log.atInfo().addKeyValue("dataDir", properties.dataDir()).addKeyValue("regions", codes.data().regions().all().size())
+                .addKeyValue("topics", codes.data().topics().all().size()).log("reference data loaded");
+        return codes;
     }
 
     @Bean
@@ -29,9 +33,9 @@ class SearchConfiguration {
     }
 
     @Bean
-    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties, RegionCodes regions,
+    ArticleSearch articleSearch(ElasticsearchAsyncClient client, GatewayProperties properties, KnownCodes codes,
             MeterRegistry meters, CursorKey cursorKey) {
-        return new ArticleSearch(client, properties.searchTimeout(), regions,
+        return new ArticleSearch(client, properties.searchTimeout(), codes,
                 new SearchLimiter(properties.maxConcurrentSearches(), meters), cursorKey, properties.maxHistogramBuckets());
     }
 }

@@ -31,6 +31,9 @@ public class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid query");
         problem.setProperty("parameter", e.parameter());
+        if (e.value() != null) {
+            problem.setProperty("value", e.value());
+        }
         return problem(problem);
     }
 

@@ -10,7 +10,7 @@ import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
 import io.newsradar.gateway.search.ArticleQuery;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The article filters applied in memory agree with what the index answers for them. */
 class LiveFilterTest {
 
-    private static final RegionCodes REGIONS = RegionCodes.load();
+    private static final KnownCodes CODES = KnownCodes.load(null);
     private static final Instant PUBLISHED = Instant.parse("2026-11-20T09:00:00Z");
 
     /**
@@ -75,7 +75,7 @@ class LiveFilterTest {
     void appliesTheArticleFilters(String query, boolean matches) {
         // Given the filters as /api/v1/stream parses them
         var parameters = UriComponentsBuilder.fromUriString("/?" + query).build().getQueryParams();
-        LiveFilter filter = new LiveFilter(ArticleQuery.filters(parameters, REGIONS, Set.of()), REGIONS);
+        LiveFilter filter = new LiveFilter(ArticleQuery.filters(parameters, CODES, Set.of()), CODES);
 
         // When the article is matched, then it is as the index would answer
         assertThat(filter.matches(ARTICLE)).isEqualTo(matches);
@@ -87,7 +87,7 @@ class LiveFilterTest {
         LiveArticle article = new LiveArticle(ARTICLE.position(), ARTICLE.view(), LiveArticle.words(title), "{}", 1, 1);
         var parameters = UriComponentsBuilder.fromUriString("/?q=" + q).build().getQueryParams();
 
-        assertThat(new LiveFilter(ArticleQuery.filters(parameters, REGIONS, Set.of()), REGIONS).matches(article)).isEqualTo(matches);
+        assertThat(new LiveFilter(ArticleQuery.filters(parameters, CODES, Set.of()), CODES).matches(article)).isEqualTo(matches);
     }
 
     static Stream<Arguments> unspacedTitles() {

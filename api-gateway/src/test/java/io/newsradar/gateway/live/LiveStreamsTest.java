@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleView;
-import io.newsradar.gateway.search.RegionCodes;
+import io.newsradar.gateway.search.KnownCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LiveStreamsTest {
 
-    private static final RegionCodes REGIONS = RegionCodes.load();
+    private static final KnownCodes CODES = KnownCodes.load(null);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
     private static final int BUFFER = 8;
@@ -38,7 +38,7 @@ class LiveStreamsTest {
     private final LiveArticles articles = new LiveArticles("127.0.0.1:9", Duration.ofHours(48), 2000, JSON, CLOCK);
     private final LiveStreams streams = new LiveStreams(articles,
             new MissedArticles(null, articles.recent(), JSON, Duration.ofHours(48), 1000, CLOCK),
-            new GatewayProperties.Live(Duration.ofHours(48), LONG, LONG, BUFFER, 1000, 2000, 10, 10), REGIONS, JSON, CLOCK,
+            new GatewayProperties.Live(Duration.ofHours(48), LONG, LONG, BUFFER, 1000, 2000, 10, 10), CODES, JSON, CLOCK,
             new SimpleMeterRegistry());
     private int read;
 
@@ -142,6 +142,6 @@ class LiveStreamsTest {
     }
 
     private static ArticleQuery noFilter() {
-        return ArticleQuery.filters(new LinkedMultiValueMap<>(), REGIONS, Set.of());
+        return ArticleQuery.filters(new LinkedMultiValueMap<>(), CODES, Set.of());
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.util.MultiValueMap;
 
 class ArticleQueryTest {
 
-    private static final RegionCodes REGIONS = new RegionCodes(java.util.Map.of("VN-54", "VN-56", "VN-56", "VN-56", "JP-10", "JP-10"));
+    private static final KnownCodes CODES = KnownCodes.load(null);
 
 
     @Test
@@ -22,7 +22,7 @@ class ArticleQueryTest {
         parameters.add("pair", "vn-jp");
         parameters.add("topic", "Labour");
 
-        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, CODES);
 
         assertThat(query.countries()).containsExactly("JP", "VN", "LA");
         assertThat(query.pairs()).containsExactly("JP-VN");
@@ -33,17 +33,17 @@ class ArticleQueryTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
-            country | JPN     | country must be an ISO 3166-1 alpha-2 code such as JP, was 'JPN'
-            pair    | VN      | pair: a pair is two ISO country codes joined by '-', such as JP-VN; was VN
-            pair    | VN-VN   | pair: a pair needs two different countries, was VN-VN
+            country | JPN     | country 'JPN' is not an ISO 3166-1 alpha-2 country code, such as JP or VN; every valid value: GET /api/v1/codes
+            pair    | VN      | pair 'VN' is not two ISO 3166-1 alpha-2 codes joined by '-', such as JP-VN; every valid value: GET /api/v1/codes
+            pair    | VN-VN   | pair 'VN-VN' needs two different countries; every valid value: GET /api/v1/codes
             size    | 101     | size must be a whole number from 1 to 100, was '101'
             size    | ten     | size must be a whole number from 1 to 100, was 'ten'
-            topic   | a b     | topic must be a key such as 'labour' or 'vi', was 'a b'
+            topic   | a b     | topic 'a b' is not a topic newsradar tags (investment, aid, culture, labour); every valid value: GET /api/v1/codes
             size    | 0       | size must be a whole number from 1 to 100, was '0'
             size    | 1000000 | size must be a whole number from 1 to 100, was '1000000'
             sort    | random  | sort must be newest or relevance, was 'random'
             sort    | relevance | sort=relevance needs a q to be relevant to
-            region  | VN-99   | region must be an ISO 3166-2 code newsradar knows, such as VN-54 or JP-10, was 'VN-99'
+            region  | VN-99   | region 'VN-99' is not an ISO 3166-2 code of a region newsradar tags, such as VN-54 or JP-10; every valid value: GET /api/v1/codes
             from    | yesterday | from must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was 'yesterday'
             to      | 2026-13-45 | to must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '2026-13-45'
             cursor  | abc     | cursor must be the 'next' value of a previous page, unchanged: it is not of the form a cursor has
@@ -59,7 +59,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add(name, value);
 
-        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, REGIONS))
+        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, CODES))
                 .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo(name))
                 .hasMessage(message);
     }
@@ -70,7 +70,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add("region", region);
 
-        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, CODES), CODES).toString();
 
         assertThat(query).contains("\"regions\":[" + String.join(",", java.util.Arrays.stream(expected.split(" "))
                 .map(c -> "\"" + c + "\"").toList()) + "]");
@@ -82,12 +82,12 @@ class ArticleQueryTest {
         parameters.add("from", "2026-11-20");
         parameters.add("to", "2026-11-21T06:00:00+07:00");
 
-        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, CODES);
 
         assertThat(query.from()).hasToString("2026-11-20T00:00:00Z");
         assertThat(query.to()).hasToString("2026-11-20T23:00:00Z");
         parameters.set("to", "2026-11-19");
-        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, REGIONS)).hasMessage("from must be before to");
+        assertThatThrownBy(() -> ArticleQuery.from(parameters, 20, 100, CODES)).hasMessage("from must be before to");
     }
 
     @Test
@@ -96,7 +96,7 @@ class ArticleQueryTest {
         parameters.add("from", "0001-01-01");
         parameters.add("to", "9999-12-31T23:59:59.999Z");
 
-        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, REGIONS);
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, CODES);
 
         assertThat(query.from()).isEqualTo(ArticleQuery.EARLIEST);
         assertThat(query.to()).isEqualTo(ArticleQuery.LATEST);
@@ -107,7 +107,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add("q", "\u0001 tin \uFFFF [x]");
 
-        assertThat(ArticleQuery.feed(parameters, 50, 100, REGIONS).text()).isEqualTo("\u0001 tin \uFFFF [x]");
+        assertThat(ArticleQuery.feed(parameters, 50, 100, CODES).text()).isEqualTo("\u0001 tin \uFFFF [x]");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add("q", "Bắc Giang AND title:* OR /.*/");
 
-        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, CODES), CODES).toString();
 
         assertThat(query).contains("\"multi_match\"", "\"bac giang and title:* or /.*/\"").doesNotContain("query_string");
     }
@@ -125,7 +125,7 @@ class ArticleQueryTest {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         parameters.add("feed", "regional-daily");
 
-        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, REGIONS), REGIONS).toString();
+        String query = ArticleSearch.toQuery(ArticleQuery.from(parameters, 20, 100, CODES), CODES).toString();
 
         assertThat(query).contains("\"feedId\":[\"regional-daily\"]", "\"alsoIn\":[\"regional-daily\"]", "\"minimum_should_match\":\"1\"");
     }

@@ -21,6 +21,7 @@ class AccessPolicyTest {
             "GET,     /v3/api-docs,                     NOTHING",
             "GET,     /webjars/swagger-ui/index.html,   NOTHING",
             "GET,     /api/v1/articles,                 READER",
+            "GET,     /api/v1/codes,                    READER",
             "HEAD,    /api/v1/stream,                   READER",
             "GET,     /feeds/v1/articles.atom,          READER",
             "GET,     /api/v1/feeds,                    READER",

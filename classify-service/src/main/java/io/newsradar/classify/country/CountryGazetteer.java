@@ -1,9 +1,10 @@
 package io.newsradar.classify.country;
 
-import io.newsradar.classify.lexicon.DataFile;
 import io.newsradar.classify.lexicon.Meaning;
 import io.newsradar.classify.lexicon.Term;
 import io.newsradar.contracts.TextFolding;
+import io.newsradar.reference.Countries;
+import io.newsradar.reference.DataFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +34,8 @@ public final class CountryGazetteer {
 
     public static CountryGazetteer load(Path dataDir) {
         Map<String, Term> byKey = new LinkedHashMap<>();
-        for (String code : Locale.getISOCountries()) {
-            Locale country = new Locale.Builder().setRegion(code).build();
+        for (String code : Countries.iso().codes()) {
+            Locale country = Countries.locale(code);
             for (String language : LANGUAGES) {
                 String display = country.getDisplayCountry(Locale.forLanguageTag(language));
                 for (String name : cldrForms(display, language)) {
@@ -124,7 +125,7 @@ public final class CountryGazetteer {
     }
 
     private static void requireCountry(DataFile.Line line, String code) {
-        if (!code.matches("[A-Z]{2}") || !List.of(Locale.getISOCountries()).contains(code)) {
+        if (!Countries.iso().isKnown(code)) {
             throw line.error("'" + code + "' is not an ISO 3166-1 alpha-2 country code");
         }
     }

@@ -1,5 +1,6 @@
 package io.newsradar.classify.lexicon;
 
+import io.newsradar.reference.DataFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

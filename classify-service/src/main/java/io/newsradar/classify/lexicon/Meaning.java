@@ -1,6 +1,6 @@
 package io.newsradar.classify.lexicon;
 
-import io.newsradar.classify.region.Region;
+import io.newsradar.reference.Region;
 
 /** What a phrase of the data files stands for. */
 public sealed interface Meaning {

@@ -3,6 +3,7 @@ package io.newsradar.classify.lexicon;
 import io.newsradar.classify.text.Automaton;
 
 import io.newsradar.contracts.TextFolding;
+import io.newsradar.reference.DataFile;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

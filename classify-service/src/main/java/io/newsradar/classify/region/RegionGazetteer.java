@@ -1,64 +1,50 @@
 package io.newsradar.classify.region;
 
-import io.newsradar.classify.lexicon.DataFile;
 import io.newsradar.classify.lexicon.Meaning;
 import io.newsradar.classify.lexicon.Term;
 import io.newsradar.contracts.TextFolding;
+import io.newsradar.reference.Countries;
+import io.newsradar.reference.DataFile;
+import io.newsradar.reference.Region;
+import io.newsradar.reference.Regions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * First-level subdivisions of the countries that have a {@code regions/<CC>.tsv} file, with their names in every
- * language, and the designations ({@code tỉnh}, {@code prefecture}) of {@code regions/affixes.tsv}.
+ * The regions of reference-data ({@link Regions}: codes, successors and names in every language) as the classifier
+ * matches them, with the designations ({@code tỉnh}, {@code prefecture}) of {@code regions/affixes.tsv}.
  */
 public final class RegionGazetteer {
 
-    private final Map<String, Region> regions;
+    private final Regions regions;
     private final List<Term> terms;
     private final Affixes affixes;
 
-    private RegionGazetteer(Map<String, Region> regions, List<Term> terms, Affixes affixes) {
-        this.regions = Map.copyOf(regions);
+    private RegionGazetteer(Regions regions, List<Term> terms, Affixes affixes) {
+        this.regions = regions;
         this.terms = List.copyOf(terms);
         this.affixes = affixes;
     }
 
     /** Reads every country's region file found (in {@code dataDir} first, then on the classpath). */
     public static RegionGazetteer load(Path dataDir) {
-        Map<String, Region> regions = new LinkedHashMap<>();
+        Regions regions = Regions.load(dataDir, Countries.iso());
         List<Term> terms = new ArrayList<>();
-        for (String country : Locale.getISOCountries()) {
-            Optional<List<DataFile.Line>> lines = DataFile.readIfPresent(dataDir, "regions/" + country + ".tsv", 4, 5);
-            lines.ifPresent(ls -> ls.forEach(line -> read(country, line, regions, terms)));
+        for (Regions.Name name : regions.names()) {
+            terms.add(Term.of(name.line(), name.language(), name.written(), new Meaning.RegionName(name.region()), name.flags()));
         }
         return new RegionGazetteer(regions, terms, Affixes.load(dataDir));
     }
 
-    private static void read(String country, DataFile.Line line, Map<String, Region> regions, List<Term> terms) {
-        String code = line.column(0);
-        String current = line.column(1);
-        if (!code.startsWith(country + "-") || !current.startsWith(country + "-")) {
-            throw line.error("codes in regions/" + country + ".tsv must be ISO 3166-2 codes of " + country
-                    + " such as " + country + "-01");
-        }
-        Region region = regions.computeIfAbsent(code, c -> new Region(c, country, current, line.column(3)));
-        if (!region.current().equals(current)) {
-            throw line.error(code + " was given the current code " + region.current() + " on an earlier line");
-        }
-        terms.add(Term.of(line, line.column(2), line.column(3), new Meaning.RegionName(region), line.column(4)));
-    }
-
     public Optional<Region> region(String code) {
-        return Optional.ofNullable(regions.get(code));
+        return regions.region(code);
     }
 
     public Map<String, Region> regions() {
-        return regions;
+        return regions.all();
     }
 
     /** The region names, one term per name and language. */

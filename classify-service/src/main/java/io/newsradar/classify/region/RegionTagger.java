@@ -6,6 +6,7 @@ import io.newsradar.classify.lexicon.NameMention;
 import io.newsradar.classify.lexicon.Term;
 import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.RegionTag;
+import io.newsradar.reference.Region;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

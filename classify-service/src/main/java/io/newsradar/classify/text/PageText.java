@@ -1,7 +1,7 @@
 package io.newsradar.classify.text;
 
-import io.newsradar.classify.lexicon.DataFile;
 import io.newsradar.contracts.TextFolding;
+import io.newsradar.reference.DataFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

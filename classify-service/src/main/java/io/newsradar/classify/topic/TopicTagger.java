@@ -4,6 +4,7 @@ import io.newsradar.classify.lexicon.Lexicon;
 import io.newsradar.classify.lexicon.Meaning;
 import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.TopicTag;
+import io.newsradar.reference.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ public final class TopicTagger {
 
     private static final int MAX_EVIDENCE = 6;
 
-    private final List<TopicLexicon.Topic> topics;
+    private final List<Topic> topics;
 
     public TopicTagger(TopicLexicon lexicon) {
         this.topics = lexicon.topics();
@@ -54,7 +55,7 @@ public final class TopicTagger {
             evidence.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(m);
         }
         List<TopicTag> tags = new ArrayList<>();
-        for (TopicLexicon.Topic topic : topics) {
+        for (Topic topic : topics) {
             double sum = sums.getOrDefault(topic.name(), 0.0);
             boolean substantive = distinct.getOrDefault(topic.name(), 0) >= 2
                     || strongest.getOrDefault(topic.name(), 0.0) >= topic.threshold();

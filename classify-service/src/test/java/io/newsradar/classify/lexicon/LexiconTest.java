@@ -2,9 +2,9 @@ package io.newsradar.classify.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.classify.region.Region;
 import io.newsradar.classify.text.ArticleText;
 import io.newsradar.contracts.Evidence;
+import io.newsradar.reference.Region;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

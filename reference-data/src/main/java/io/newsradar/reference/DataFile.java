@@ -1,4 +1,4 @@
-package io.newsradar.classify.lexicon;
+package io.newsradar.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A tab-separated data file of the classifier: UTF-8, one entry per line, blank lines and {@code #} comments
- * skipped. Read from a directory when one is given (a newsroom's own data), else from the classpath.
+ * A tab-separated data file of newsradar: UTF-8, one entry per line, blank lines and {@code #} comments skipped. Read
+ * from a directory when one is given (a newsroom's own data, {@code NEWSRADAR_DATA_DIR}), else from the classpath below
+ * {@code newsradar/data/}, where this module bundles the codes and the taxonomy and classify-service its matching data.
+ * Every service that reads a file reads it here, so a newsroom's file reaches all of them alike.
  */
 public final class DataFile {
 
@@ -35,7 +37,7 @@ public final class DataFile {
         }
     }
 
-    private static final String CLASSPATH_ROOT = "/classify/";
+    private static final String CLASSPATH_ROOT = "newsradar/data/";
 
     private DataFile() {
     }
@@ -49,7 +51,7 @@ public final class DataFile {
      */
     public static List<Line> read(Path dataDir, String name, int minColumns, int maxColumns) {
         return readIfPresent(dataDir, name, minColumns, maxColumns)
-                .orElseThrow(() -> new IllegalStateException("the classifier data file " + name + " is missing"
+                .orElseThrow(() -> new IllegalStateException("the data file " + name + " is missing"
                         + (dataDir == null ? " from the classpath" : " from " + dataDir + " and the classpath")));
     }
 
@@ -61,11 +63,11 @@ public final class DataFile {
                     return Optional.of(parse(dataDir.resolve(name).toString(), in, minColumns, maxColumns));
                 }
             }
-            try (InputStream in = DataFile.class.getResourceAsStream(CLASSPATH_ROOT + name)) {
-                return in == null ? Optional.empty() : Optional.of(parse("classify/" + name, in, minColumns, maxColumns));
+            try (InputStream in = DataFile.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name)) {
+                return in == null ? Optional.empty() : Optional.of(parse(CLASSPATH_ROOT + name, in, minColumns, maxColumns));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the classifier data file " + name, e);
+            throw new UncheckedIOException("cannot read the data file " + name, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.newsradar.classify.region;
+package io.newsradar.reference;
 
 /**
  * A first-level subdivision.
@@ -9,4 +9,9 @@ package io.newsradar.classify.region;
  * @param name    its display name
  */
 public record Region(String code, String country, String current, String name) {
+
+    /** Whether it was merged into another region and lives on only in older stories. */
+    public boolean merged() {
+        return !current.equals(code);
+    }
 }
