@@ -1,0 +1,7 @@
+package io.example.beta.deep;
+
+public final class Gazetteer {
+    public static Object load() {
+        return null;
+    }
+}

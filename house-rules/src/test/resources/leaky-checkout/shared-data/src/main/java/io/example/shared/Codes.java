@@ -1,0 +1,4 @@
+package io.example.shared;
+
+public final class Codes {
+}
