@@ -63,12 +63,23 @@ public final class DataFile {
                     return Optional.of(parse(dataDir.resolve(name).toString(), in, minColumns, maxColumns));
                 }
             }
-            try (InputStream in = DataFile.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name)) {
+            try (InputStream in = bundled(CLASSPATH_ROOT + name)) {
                 return in == null ? Optional.empty() : Optional.of(parse(CLASSPATH_ROOT + name, in, minColumns, maxColumns));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the data file " + name, e);
         }
+    }
+
+    /**
+     * A bundled file, from whichever module holds it. The thread's class loader is asked first: in a Spring Boot jar it
+     * is the one that sees every module, even where this class itself was loaded by the JVM's own loader (a jar whose
+     * manifest lists the modules' jars beside it, as {@code target/} holds them); then this class's own loader.
+     */
+    private static InputStream bundled(String path) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(path);
+        return in != null ? in : DataFile.class.getClassLoader().getResourceAsStream(path);
     }
 
     private static List<Line> parse(String file, InputStream in, int minColumns, int maxColumns) throws IOException {
