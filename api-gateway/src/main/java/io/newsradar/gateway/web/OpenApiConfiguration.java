@@ -49,10 +49,10 @@ class OpenApiConfiguration {
 
     /** The filters {@code ArticleQuery} reads, described once. */
     private static final List<Parameter> FILTERS = List.of(
-            filter("pair", "the country pair, in either order", "JP-VN"),
-            filter("country", "a country acting in the story (ISO 3166-1 alpha-2)", "LA,KH"),
-            filter("region", "a first-level region (ISO 3166-2); also matches the regions merged into it and the one holding it today", "VN-54"),
-            filter("topic", "investment, aid, culture, labour, or any topic the classifier is given", "labour"),
+            filter("pair", "the country pair, in either order; the valid countries are at /api/v1/codes", "JP-VN"),
+            filter("country", "a country acting in the story (ISO 3166-1 alpha-2; /api/v1/codes lists them)", "LA,KH"),
+            filter("region", "a first-level region (ISO 3166-2, one of /api/v1/codes); also matches the regions merged into it and the one holding it today", "VN-54"),
+            filter("topic", "investment, aid, culture, labour, or any topic the classifier is given (/api/v1/codes)", "labour"),
             filter("lang", "the article's language", "vi"),
             filter("source", "the publisher's name", "NHK World"),
             filter("feed", "the feed id", "vnexpress-world"),
