@@ -91,7 +91,9 @@ class GatewayIT {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.parameter").isEqualTo("country")
-                .jsonPath("$.detail").isEqualTo("country must be an ISO 3166-1 alpha-2 code such as JP, was 'JPN'");
+                .jsonPath("$.value").isEqualTo("JPN")
+                .jsonPath("$.detail").isEqualTo("country 'JPN' is not an ISO 3166-1 alpha-2 country code, such as JP or VN;"
+                        + " every valid value: GET /api/v1/codes");
     }
 
     @Test
