@@ -1,5 +1,5 @@
-// The newsroom page: the live stream of classified articles for one filter, the latest ones under it, and a chart of
-// the topics of the last 24 hours. Plain JavaScript, no build step; every call carries the API key kept in this browser.
+// The newsroom page: the live stream of classified articles for one filter, the latest ones under it, a chart of
+// the topics of the last 24 hours, and the view's articles to download (CSV) or subscribe to (Atom). Plain JavaScript, no build step; every call carries the API key kept in this browser.
 'use strict';
 
 (() => {
@@ -21,6 +21,7 @@
     filterForm: $('filter-form'), filterName: $('filter-name'), filterValue: $('filter-value'), activeFilters: $('active-filters'),
     articles: $('articles'), empty: $('stream-empty'), count: $('stream-count'), chart: $('chart'), chartNote: $('chart-note'),
     largeType: $('large-type'), highContrast: $('high-contrast'), forgetKey: $('forget-key'),
+    download: $('download'), downloadStatus: $('download-status'), feedAtom: $('feed-atom'),
   };
 
   const state = {
@@ -103,6 +104,32 @@
     // Commas and spaces as a person would type them: ?region=VN-54,VN-56&q=bac%20giang
     const search = [...params].map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2C/g, ',')}`).join('&');
     window.history.replaceState(null, '', window.location.pathname + (search ? '?' + search : ''));
+    const filters = filterParams().toString();
+    ui.feedAtom.href = '/feeds/v1/articles.atom' + (filters ? '?' + filters : '');
+  }
+
+  // --- download ---
+
+  /** The CSV of every article of the current filters (download.js), with what it saved or why it could not. */
+  async function download() {
+    const generation = state.generation;
+    ui.download.disabled = true;
+    ui.downloadStatus.dataset.state = 'running';
+    ui.downloadStatus.textContent = 'Downloading…';
+    try {
+      const saved = await window.NewsroomDownload.csv(filterParams(), state.key);
+      ui.downloadStatus.dataset.state = 'saved';
+      ui.downloadStatus.textContent = `Saved ${saved.name}: ${saved.rows} ${saved.rows === 1 ? 'article' : 'articles'}`
+          + ` (${Math.max(1, Math.round(saved.bytes / 1024))} KB)`;
+    } catch (problem) {
+      ui.downloadStatus.dataset.state = 'failed';
+      ui.downloadStatus.textContent = `Download failed${problem.status ? ` (${problem.status})` : ''}: ${problem.message}`;
+      if ((problem.status === 401 || problem.status === 403) && generation === state.generation) {
+        refused(problem);
+      }
+    } finally {
+      ui.download.disabled = false;
+    }
   }
 
   // --- the API ---
@@ -557,6 +584,7 @@
         addFilter(chip.dataset.filter, chip.dataset.value);
       }
     });
+    ui.download.addEventListener('click', download);
     ui.largeType.addEventListener('click', () => toggleView('large'));
     ui.highContrast.addEventListener('click', () => toggleView('contrast'));
     setInterval(() => window.NewsroomArticle.refreshTimes(ui.articles), 30_000);

@@ -20,7 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +162,41 @@ class NewsroomPageIT {
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("class")).contains("large-type").contains("high-contrast");
         saveScreenshot(driver, "newsroom-wall.png");
         assertThat(consoleProblems(driver)).as("the browser console").isEmpty();
+    }
+
+    @Test
+    void downloadAsksForTheViewAsCsvWithTheKeyInAHeaderAndTheFeedLinkNamesTheView() throws Exception {
+        // Given two labour stories and a culture story of a feed, and the page opened on the feed's labour stories
+        String feed = feed();
+        ClassifiedArticle quoted = article(feed, 1, "Gunma hires \"skilled\" workers, again", "labour", Duration.ofMinutes(30));
+        ClassifiedArticle labour = article(feed, 2, "Vietnamese care workers arrive in Gunma", "labour", Duration.ofMinutes(20));
+        ClassifiedArticle culture = article(feed, 3, "A Vietnamese film week opens in Tokyo", "culture", Duration.ofMinutes(10));
+        IndexedArticles.index(List.of(quoted, labour, culture));
+        driver.get(page("?feed=" + feed + "&topic=labour&api_key=" + TestKeys.READER));
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.until(d -> "live".equals(connection(d)));
+        wait.until(d -> shownIds(d).size() == 2);
+
+        // Then the Atom link names the view (its filters in the page's order), and leaves the key out
+        assertThat(driver.findElement(By.id("feed-atom")).getDomProperty("href"))
+                .isEqualTo(page("feeds/v1/articles.atom?topic=labour&feed=" + feed));
+
+        // When the monitor clicks Download, the page's requests recorded
+        driver.executeScript("window.recorded = []; const fetch = window.fetch; window.fetch = (url, init) => {"
+                + " window.recorded.push({url: String(url), headers: Object.assign({}, init && init.headers)});"
+                + " return fetch(url, init); };");
+        driver.findElement(By.id("download")).click();
+
+        // Then the export was asked for with the view's filters and an end, as CSV, the key in a header and not in the URL
+        wait.until(d -> !((List<?>) driver.executeScript("return window.recorded.filter(r => r.url.includes('/api/v1/export'))")).isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> request = (Map<String, Object>) driver.executeScript(
+                "return window.recorded.find(r => r.url.includes('/api/v1/export'))");
+        URI asked = URI.create(page("").replaceAll("/$", "") + request.get("url"));
+        assertThat(asked.getPath()).isEqualTo("/api/v1/export");
+        assertThat(asked.getQuery()).startsWith("topic=labour&feed=" + feed + "&to=").doesNotContain("api_key");
+        assertThat(Instant.parse(asked.getQuery().replaceAll(".*&to=", ""))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(request.get("headers")).isEqualTo(Map.of("X-Api-Key", TestKeys.READER, "Accept", "text/csv"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class RouteSpellingMatrixIT {
     private static final Logger log = LoggerFactory.getLogger(RouteSpellingMatrixIT.class);
 
     /** The paths anyone may read, as documented in docs/security/access.md. */
-    private static final Set<String> PUBLIC = Set.of("/", "/index.html", "/app.js", "/article.js", "/chart.js", "/app.css",
+    private static final Set<String> PUBLIC = Set.of("/", "/index.html", "/app.js", "/article.js", "/chart.js", "/download.js", "/app.css",
             "/favicon.svg", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html");
     private static final String PUBLIC_FILES = "/webjars/swagger-ui/";

@@ -3,6 +3,7 @@ package io.newsradar.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -35,7 +36,15 @@ final class SystemChromium implements ExecutionCondition {
         return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM + ", ChromeDriver at " + CHROMEDRIVER);
     }
 
-    /** A headless Chromium with a fresh profile in {@code userDataDir}, its console kept for {@code logs().get("browser")}. */
+    /** Where the browser started in {@code userDataDir} saves downloads, without asking. */
+    static Path downloads(Path userDataDir) {
+        return userDataDir.resolve("downloads");
+    }
+
+    /**
+     * A headless Chromium with a fresh profile in {@code userDataDir}, its console kept for {@code logs().get("browser")},
+     * saving downloads in {@link #downloads}.
+     */
     static ChromeDriver start(Path userDataDir, Path driverLog) throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
@@ -45,6 +54,9 @@ final class SystemChromium implements ExecutionCondition {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + userDataDir, "--window-size=1440,1000", "--lang=en-GB");
+        Files.createDirectories(downloads(userDataDir));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads(userDataDir).toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -18,7 +18,7 @@ import org.springframework.web.server.WebFilter;
 public class NewsroomPage {
 
     /** The page's files, at the root of {@code static/}. */
-    static final Set<String> PATHS = Set.of("/", "/index.html", "/app.js", "/article.js", "/chart.js", "/app.css", "/favicon.svg");
+    static final Set<String> PATHS = Set.of("/", "/index.html", "/app.js", "/article.js", "/chart.js", "/download.js", "/app.css", "/favicon.svg");
 
     /** Whether a {@linkplain RoutedPath routed path} is the page or one of its files, however the client spelt it. */
     public static boolean serves(String routedPath) {
