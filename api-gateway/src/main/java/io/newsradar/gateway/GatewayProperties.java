@@ -30,6 +30,7 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir         a newsroom's data directory, whose files take precedence over the bundled ones: the same one
  *                        classify-service reads ({@code NEWSRADAR_DATA_DIR} sets both), so the filters accept exactly
  *                        the codes and topics the classifier tags with; {@code null} or empty for the bundled data
+ * @param export          the bulk export, {@code GET /api/v1/export}
  */
 @ConfigurationProperties("newsradar.gateway")
 public record GatewayProperties(
@@ -44,7 +45,8 @@ public record GatewayProperties(
         @DefaultValue Live live,
         String cursorKey,
         @DefaultValue("1000") int maxHistogramBuckets,
-        Path dataDir) {
+        Path dataDir,
+        @DefaultValue Export export) {
 
     /**
      * @param requestsPerSecond the sustained rate of one key
@@ -96,6 +98,35 @@ public record GatewayProperties(
             if (maxStreams < 1 || maxStreamsPerKey < 1 || maxStreamsPerKey > maxStreams) {
                 throw new IllegalArgumentException("newsradar.gateway.live: max-streams and max-streams-per-key must be at least 1,"
                         + " and max-streams-per-key at most max-streams");
+            }
+        }
+    }
+
+    /**
+     * @param maxPerKey  exports one API key may run at once; past it, {@code 429}
+     * @param maxExports exports this gateway runs at once; past it, {@code 503}
+     * @param maxSpan    the longest span from {@code from} to {@code to} one export may cover; {@code from} defaults to
+     *                   {@code to} minus this
+     * @param pageSize   articles read from Elasticsearch per request; at most two pages are held per export
+     * @param keepAlive  how long the export's point in time outlives each page read: a client that stops reading for
+     *                   longer loses its export (and resumes with {@code after})
+     */
+    public record Export(
+            @DefaultValue("2") int maxPerKey,
+            @DefaultValue("16") int maxExports,
+            @DefaultValue("366d") Duration maxSpan,
+            @DefaultValue("500") int pageSize,
+            @DefaultValue("5m") Duration keepAlive) {
+
+        public Export {
+            if (maxPerKey < 1 || maxExports < maxPerKey) {
+                throw new IllegalArgumentException("newsradar.gateway.export: max-per-key must be at least 1 and at most max-exports");
+            }
+            if (pageSize < 1 || pageSize > 10_000) {
+                throw new IllegalArgumentException("newsradar.gateway.export.page-size must be from 1 to 10000, was " + pageSize);
+            }
+            if (maxSpan.isNegative() || maxSpan.isZero() || keepAlive.toSeconds() < 1) {
+                throw new IllegalArgumentException("newsradar.gateway.export: max-span must be positive and keep-alive at least 1s");
             }
         }
     }

@@ -195,6 +195,21 @@ public class ArticleSearch {
                         .map(b -> new Facets.Bucket(Instant.ofEpochMilli(b.key()), b.docCount())).toList()));
     }
 
+    /** The Elasticsearch query choosing the articles the query's filters match, as every route here builds it. */
+    public Query filter(ArticleQuery query) {
+        return toQuery(query, codes);
+    }
+
+    /** Newest first, then by article id: a total order, the one the list pages and the exports follow. */
+    public static List<SortOptions> newestFirst() {
+        return sort(ArticleQuery.Sort.NEWEST);
+    }
+
+    /** What an article in a list needs of its document: everything but the body and the folded copies. */
+    public static SourceConfig listFields() {
+        return LIST_FIELDS;
+    }
+
     static Query toQuery(ArticleQuery query, KnownCodes codes) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         terms(bool, "pair", query.pairs());
