@@ -96,9 +96,10 @@ class RouteSpellingMatrixIT {
         List<Route> routes = GatewayRoutes.of(context);
         log.info("{} routes found in the context: {}", routes.size(), routes);
         assertThat(routes).extracting(Route::path).contains("/", "/app.js", "/index.html", "/api/v1/articles", "/api/v1/articles/x1",
-                "/api/v1/facets", "/api/v1/codes", "/api/v1/stream", "/api/v1/feeds", "/api/v1/feeds/x1", "/api/v1/feeds/opml",
+                "/api/v1/facets", "/api/v1/codes", "/api/v1/stream", "/api/v1/export", "/api/v1/feeds", "/api/v1/feeds/x1", "/api/v1/feeds/opml",
                 "/feeds/v1/articles.atom", "/feeds/v1/articles.rss", "/actuator/health", "/v3/api-docs", LaterRoute.PATH);
-        assertThat(routes).contains(new Route(HttpMethod.POST, "/api/v1/feeds", false), new Route(HttpMethod.DELETE, "/api/v1/feeds/x1", false));
+        assertThat(routes).contains(new Route(HttpMethod.POST, "/api/v1/feeds", false), new Route(HttpMethod.DELETE, "/api/v1/feeds/x1", false),
+                new Route(HttpMethod.HEAD, "/api/v1/export", false));
 
         List<Callable<Void>> checks = new ArrayList<>();
         for (Route route : routes) {
