@@ -71,7 +71,8 @@ public final class QueryLoadRun {
         System.exit(0);
     }
 
-    private static void seed(ElasticsearchClient client, int count) throws Exception {
+    /** Indexes {@code count} articles of the evaluation set, spread over the 60 days before 2026-11-20, unless there. */
+    static void seed(ElasticsearchClient client, int count) throws Exception {
         new ArticleIndexInstaller(client).install();
         long present = client.count(c -> c.index(ArticleDocument.ALIAS)).count();
         if (present >= count) {
