@@ -56,6 +56,8 @@ public final class ExportLoadRun {
         String elasticsearch = TestServers.elasticsearch().url();
         try (ConfigurableApplicationContext gateway = GatewayApplication.application().run(
                 "--spring.elasticsearch.uris=" + elasticsearch, "--server.port=0", "--logging.level.root=WARN",
+                // The seeding's force-merge takes longer than a search may on a busy machine.
+                "--spring.elasticsearch.socket-timeout=10m",
                 "--newsradar.gateway.api-keys[0].name=bench", "--newsradar.gateway.api-keys[0].sha256=" + ApiKeys.sha256(API_KEY))) {
             QueryLoadRun.seed(gateway.getBean(ElasticsearchClient.class), articles);
             String base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port", "8080");
