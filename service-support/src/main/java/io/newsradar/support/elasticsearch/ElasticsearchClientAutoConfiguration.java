@@ -14,6 +14,7 @@ import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Elasticsearch 8.19 client, declared here because Spring Boot's own Elasticsearch auto-configuration builds
  * the 9.x client, which an 8.19 cluster refuses (see docs/adr/0002). The JSON mapper is Boot's, so documents are
- * written the way events are.
+ * written the way events are. Only a service that names its cluster ({@code spring.elasticsearch.uris}) gets them: the
+ * services that use this module for Kafka alone have no Elasticsearch client and no Elasticsearch health.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnProperty(prefix = "spring.elasticsearch", name = "uris")
 @EnableConfigurationProperties(ElasticsearchConnectionProperties.class)
 public class ElasticsearchClientAutoConfiguration {
 

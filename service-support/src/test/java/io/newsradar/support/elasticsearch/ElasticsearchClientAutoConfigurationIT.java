@@ -46,6 +46,14 @@ class ElasticsearchClientAutoConfigurationIT {
     }
 
     @Test
+    void declaresNoClientForAServiceThatNamesNoCluster() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ElasticsearchClient.class).doesNotHaveBean(ElasticsearchClusterHealthIndicator.class);
+        });
+    }
+
+    @Test
     void refusesToStartWithAnAddressThatIsNotHttp() {
         runner.withPropertyValues("spring.elasticsearch.uris=localhost:9200").run(context -> {
             assertThat(context).hasFailed();
