@@ -49,6 +49,7 @@ class ClassifyPoisonRecordsIT {
         List<PoisonRecords.Poison> poison = PoisonRecords.kinds(otherEvent, huge);
         RawArticle good = article(run + "-good", "Nhật Bản hỗ trợ Việt Nam đào tạo điều dưỡng", "");
 
+        Instant sent = Instant.now();
         PoisonRecords.send(Topics.ARTICLES_RAW, 2, run, poison, good.articleId(), JSON.writeValueAsBytes(good));
 
         assertThat(classified(good.articleId(), Duration.ofSeconds(30))).as("the good record after the poison").isNotNull();
@@ -61,7 +62,15 @@ class ClassifyPoisonRecordsIT {
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).as(kind).isEqualTo(Topics.ARTICLES_RAW);
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).as(kind).isEqualTo("2");
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).as(kind).matches("\\d+");
+            DeadLetterHeaders headers = PoisonRecords.headers(letter);
+            assertThat(headers.attempts()).as("attempts of %s", kind).isEqualTo(1);
+            assertThat(headers.errorClass()).as("error class of %s", kind).isNotBlank();
+            assertThat(headers.failedAt()).as("time of %s", kind).isBetween(sent, Instant.now());
         });
+        assertThat(PoisonRecords.headers(letters.get("not-json")).errorClass()).startsWith("tools.jackson.");
+        assertThat(PoisonRecords.headers(letters.get("null-value")).errorClass()).isEqualTo("no-value");
+        assertThat(PoisonRecords.headers(letters.get("json-null")).errorClass()).isEqualTo("json-null");
+        assertThat(PoisonRecords.headers(letters.get("over-1mb")).errorClass()).isEqualTo("over-record-size");
         assertThat(PoisonRecords.header(letters.get("null-value"), DeadLetterHeaders.ERROR)).endsWith("the record has no value");
         ConsumerRecord<byte[], byte[]> oversize = letters.get("over-1mb");
         assertThat(PoisonRecords.header(oversize, DeadLetterHeaders.ERROR)).contains("over the limit of");

@@ -1,5 +1,6 @@
 package io.newsradar.testsupport;
 
+import io.newsradar.contracts.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +113,15 @@ public final class PoisonRecords {
             }
         }
         return letters;
+    }
+
+    /**
+     * The dead letter's header set, as {@code contracts} defines it.
+     *
+     * @throws IllegalArgumentException when a header of the set is missing or malformed
+     */
+    public static DeadLetterHeaders headers(ConsumerRecord<byte[], byte[]> record) {
+        return DeadLetterHeaders.read(name -> header(record, name));
     }
 
     /** The value of header {@code name}, as text, or {@code null}. */

@@ -7,7 +7,12 @@ import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.DeadLetterWriter;
+import io.newsradar.support.kafka.DeliveryAttempts;
+import io.newsradar.support.kafka.KafkaProducers;
+import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>An output larger than {@code maxRecordBytes} is sent with fewer phrases of evidence ({@link EvidenceCut}); one
  * that still does not fit, and one the broker refuses for the record itself (too large, invalid), becomes a dead
- * letter with its payload cut to fit ({@link DeadLetter}), so that no record can hold its partition (docs/adr/0020).
+ * letter with its payload cut to fit ({@link DeadLetterWriter}), so that no record can hold its partition (docs/adr/0020).
+ * Each dead letter says how many times its record was tried: the container's failed deliveries of the batch that
+ * {@link DeliveryAttempts} heard of, and this one.
  *
  * <p>A send that fails for any other reason or is not acknowledged in time fails the whole batch, which the container delivers again
  * (after a backoff, without end): at least once. What the failed attempt did send is sent again; the article id,
@@ -55,18 +62,34 @@ final class BatchClassifier {
     private final Classifier classifier;
     private final JsonMapper json;
     private final Producer<byte[], byte[]> producer;
+    private final DeadLetterWriter deadLetters;
+    private final DeliveryAttempts attempts;
     private final Duration sendTimeout;
     private final int maxRecordBytes;
     private final Timer classifyTimer;
     private final Counter classified;
     private final Counter deadLettered;
 
+    /** A classifier whose dead letters go through {@code producer} too, counting attempts on its own. */
     BatchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> producer, Duration sendTimeout,
             int maxRecordBytes, MeterRegistry meters) {
+        this(classifier, json, producer, new DeadLetterWriter(producer, STAGE, maxRecordBytes, sendTimeout, Clock.systemUTC()),
+                new DeliveryAttempts(), sendTimeout, maxRecordBytes, meters);
+    }
+
+    /**
+     * @param producer    the producer of classified articles
+     * @param deadLetters the writer of dead letters, over the same producer, so that one wait covers both
+     * @param attempts    the failed deliveries the binding's error handler reported
+     */
+    BatchClassifier(Classifier classifier, JsonMapper json, Producer<byte[], byte[]> producer, DeadLetterWriter deadLetters,
+            DeliveryAttempts attempts, Duration sendTimeout, int maxRecordBytes, MeterRegistry meters) {
         this.classifier = classifier;
         this.maxRecordBytes = maxRecordBytes;
         this.json = json;
         this.producer = producer;
+        this.deadLetters = deadLetters;
+        this.attempts = attempts;
         this.sendTimeout = sendTimeout;
         this.classifyTimer = Timer.builder("newsradar.classify").description("Classifying one article").register(meters);
         this.classified = Counter.builder("newsradar.classify.articles").tag("outcome", "classified")
@@ -81,7 +104,7 @@ final class BatchClassifier {
      * @throws OutputNotAcknowledgedException when a send failed for a reason other than the record itself, or was not
      *                                        acknowledged within the send timeout
      */
-    void classify(List<byte[]> records, List<Source> sources) {
+    void classify(List<byte[]> records, List<RecordSource> sources) {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         int dead = 0;
@@ -92,65 +115,70 @@ final class BatchClassifier {
             }
             sends.add(send(output));
         }
-        Map<Integer, String> refused = awaitAcknowledgements(sends, deadline);
+        Map<Integer, Throwable> refused = awaitAcknowledgements(sends, deadline);
         if (!refused.isEmpty()) {
             List<Future<RecordMetadata>> letters = new ArrayList<>(refused.size());
-            refused.forEach((i, reason) -> letters.add(send(DeadLetter.of(records.get(i), source(sources, i),
-                    "the broker refused classify-service's output for this record: " + reason, maxRecordBytes))));
-            Map<Integer, String> refusedAgain = awaitAcknowledgements(letters, deadline);
+            refused.forEach((i, failure) -> letters.add(send(deadLetter(records.get(i), source(sources, i), failure.getClass().getName(),
+                    "the broker refused classify-service's output for this record: " + reason(failure)))));
+            Map<Integer, Throwable> refusedAgain = awaitAcknowledgements(letters, deadline);
             if (!refusedAgain.isEmpty()) {
                 throw new OutputNotAcknowledgedException("the broker refused even the dead letter of a record of this batch: "
-                        + refusedAgain.values().iterator().next() + "; the batch will be delivered again", null);
+                        + reason(refusedAgain.values().iterator().next()) + "; the batch will be delivered again", null);
             }
             dead += refused.size();
         }
+        attempts.delivered(sources);
         log.atDebug().log("batch of {} classified and acknowledged, {} of them dead letters", records.size(), dead);
         classified.increment(records.size() - dead);
         deadLettered.increment(dead);
     }
 
-    private static Source source(List<Source> sources, int i) {
-        return i < sources.size() ? sources.get(i) : Source.UNKNOWN;
+    private static RecordSource source(List<RecordSource> sources, int i) {
+        return i < sources.size() ? sources.get(i) : RecordSource.unknown(Topics.ARTICLES_RAW, null);
     }
 
     /** The record's classified article, or its dead letter when it cannot be read, classified or produced. */
-    private ProducerRecord<byte[], byte[]> output(byte[] record, Source source) {
+    private ProducerRecord<byte[], byte[]> output(byte[] record, RecordSource source) {
         if (record == null) {
-            return deadLetter(null, source, "classify-service could not read a RawArticle: the record has no value");
+            return deadLetter(null, source, "no-value", "classify-service could not read a RawArticle: the record has no value");
         }
         RawArticle article;
         try {
             article = json.readValue(record, RawArticle.class);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            return deadLetter(record, source, "classify-service could not read a RawArticle: " + firstLine(e));
+            return deadLetter(record, source, e, "classify-service could not read a RawArticle");
         }
         if (article == null) {
-            return deadLetter(record, source, "classify-service could not read a RawArticle: the record is JSON null");
+            return deadLetter(record, source, "json-null", "classify-service could not read a RawArticle: the record is JSON null");
         }
         ClassifiedArticle result;
         try {
             result = classifyTimer.record(() -> classifier.classify(article));
         } catch (RuntimeException e) {
             // A classifier that fails on one article fails on it every time: retrying would stop the partition.
-            return deadLetter(record, source, "classify-service could not classify article " + article.articleId() + ": " + firstLine(e));
+            return deadLetter(record, source, e, "classify-service could not classify article " + article.articleId());
         }
         byte[] key = result.articleId().getBytes(StandardCharsets.UTF_8);
         int size = 0;
         for (int phrases : EvidenceCut.STEPS) {
             ProducerRecord<byte[], byte[]> output = new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, key,
                     json.writeValueAsBytes(EvidenceCut.atMost(result, phrases)));
-            size = DeadLetter.size(output);
+            size = KafkaProducers.size(output);
             if (size <= maxRecordBytes) {
                 return output;
             }
         }
-        return deadLetter(record, source, "classify-service could not produce article " + article.articleId()
+        return deadLetter(record, source, "over-record-size", "classify-service could not produce article " + article.articleId()
                 + ": its classified record is " + size + " bytes even without evidence, over the limit of " + maxRecordBytes
                 + " bytes (newsradar.classify.max-record-size)");
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(byte[] record, Source source, String error) {
-        return DeadLetter.of(record, source, error, maxRecordBytes);
+    private ProducerRecord<byte[], byte[]> deadLetter(byte[] record, RecordSource source, String errorClass, String error) {
+        return deadLetters.letter(source, record, errorClass, error, attempts.current(source));
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(byte[] record, RecordSource source, Throwable failure, String what) {
+        return deadLetters.letter(source, record, what, failure, attempts.current(source));
     }
 
     private Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
@@ -164,21 +192,21 @@ final class BatchClassifier {
     /**
      * Waits for every send until the deadline.
      *
-     * @return index and reason of each send the broker refused for the record itself (too large, invalid); the
+     * @return index and failure of each send the broker refused for the record itself (too large, invalid); the
      *         record is to be dead-lettered, since sending it again cannot help
      * @throws OutputNotAcknowledgedException for any other failure, or past the deadline
      */
-    private Map<Integer, String> awaitAcknowledgements(List<Future<RecordMetadata>> sends, long deadline) {
-        Map<Integer, String> refused = new LinkedHashMap<>();
+    private Map<Integer, Throwable> awaitAcknowledgements(List<Future<RecordMetadata>> sends, long deadline) {
+        Map<Integer, Throwable> refused = new LinkedHashMap<>();
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 if (!isFaultOfTheRecord(e.getCause())) {
                     throw new OutputNotAcknowledgedException("a send of this batch of " + sends.size() + " failed: "
-                            + firstLine(e.getCause()) + "; the batch will be delivered again", e.getCause());
+                            + DeadLetterWriter.message(e.getCause()) + "; the batch will be delivered again", e.getCause());
                 }
-                refused.put(i, e.getCause().getClass().getSimpleName() + ": " + firstLine(e.getCause()));
+                refused.put(i, e.getCause());
             } catch (TimeoutException e) {
                 throw new OutputNotAcknowledgedException("the broker did not acknowledge this batch of " + sends.size()
                         + " within " + sendTimeout.toMillis() + " ms; the batch will be delivered again", e);
@@ -196,15 +224,8 @@ final class BatchClassifier {
                 || failure instanceof InvalidRecordException || failure instanceof SerializationException;
     }
 
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** Where a record was read: its key as it came, partition and offset ({@code -1} when unknown). */
-    record Source(byte[] key, int partition, long offset) {
-        static final Source UNKNOWN = new Source(null, -1, -1);
+    private static String reason(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + DeadLetterWriter.message(failure);
     }
 
     /** The batch's output was not all acknowledged: the batch is to be delivered again. */

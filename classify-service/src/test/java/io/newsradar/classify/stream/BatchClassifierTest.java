@@ -11,14 +11,23 @@ import io.newsradar.contracts.DeadLetterHeaders;
 import io.newsradar.contracts.DeadLetterPayload;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.DeadLetterWriter;
+import io.newsradar.support.kafka.DeliveryAttempts;
+import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -94,9 +103,9 @@ class BatchClassifierTest {
         byte[] notJson = "{\"articleId\": nope".getBytes(StandardCharsets.UTF_8);
         byte[] incomplete = "{\"articleId\": \"x\", \"title\": \"no feed, no ingestedAt\"}".getBytes(StandardCharsets.UTF_8);
         byte[] jsonNull = "null".getBytes(StandardCharsets.UTF_8);
-        List<BatchClassifier.Source> sources = List.of(new BatchClassifier.Source("k0".getBytes(StandardCharsets.UTF_8), 4, 100),
-                new BatchClassifier.Source("k1".getBytes(StandardCharsets.UTF_8), 4, 101),
-                new BatchClassifier.Source(null, 2, 7), new BatchClassifier.Source(null, 2, 8));
+        List<RecordSource> sources = List.of(new RecordSource(Topics.ARTICLES_RAW, 4, 100, "k0".getBytes(StandardCharsets.UTF_8)),
+                new RecordSource(Topics.ARTICLES_RAW, 4, 101, "k1".getBytes(StandardCharsets.UTF_8)),
+                new RecordSource(Topics.ARTICLES_RAW, 2, 7, null), new RecordSource(Topics.ARTICLES_RAW, 2, 8, null));
 
         batch.classify(List.of(notJson, raw("good", "Hàn Quốc hỗ trợ Việt Nam xây trường"), incomplete, jsonNull), sources);
 
@@ -150,7 +159,8 @@ class BatchClassifierTest {
         BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), limit, meters);
 
         batch.classify(List.of(record, raw("next", "Japan and Vietnam sign a labour deal")),
-                List.of(new BatchClassifier.Source("huge".getBytes(StandardCharsets.UTF_8), 1, 9), new BatchClassifier.Source(null, 1, 10)));
+                List.of(new RecordSource(Topics.ARTICLES_RAW, 1, 9, "huge".getBytes(StandardCharsets.UTF_8)),
+                        new RecordSource(Topics.ARTICLES_RAW, 1, 10, null)));
 
         assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly(Topics.ARTICLES_DLQ, Topics.ARTICLES_CLASSIFIED);
         ProducerRecord<byte[], byte[]> letter = producer.history().get(0);
@@ -170,8 +180,8 @@ class BatchClassifierTest {
 
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(
                 List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang"), raw("b", "Japan and Vietnam sign a labour deal")),
-                List.of(new BatchClassifier.Source("a".getBytes(StandardCharsets.UTF_8), 0, 1),
-                        new BatchClassifier.Source("b".getBytes(StandardCharsets.UTF_8), 0, 2))));
+                List.of(new RecordSource(Topics.ARTICLES_RAW, 0, 1, "a".getBytes(StandardCharsets.UTF_8)),
+                        new RecordSource(Topics.ARTICLES_RAW, 0, 2, "b".getBytes(StandardCharsets.UTF_8)))));
         awaitHistory(producer, 2);
         producer.completeNext();
         producer.errorNext(new RecordTooLargeException("the message is 1200000 bytes when serialized"));
@@ -189,6 +199,64 @@ class BatchClassifierTest {
         assertThat(meters.get("newsradar.classify.articles").tag("outcome", "dead-lettered").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void eachDeadLetterNamesItsErrorClassTheAttemptAndWhenTheStageGaveUp() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
+        Instant before = Instant.now();
+
+        batch.classify(Arrays.asList("{\"articleId\": nope".getBytes(StandardCharsets.UTF_8), null, "null".getBytes(StandardCharsets.UTF_8)),
+                List.of(new RecordSource(Topics.ARTICLES_RAW, 4, 100, null), new RecordSource(Topics.ARTICLES_RAW, 4, 101, null),
+                        new RecordSource(Topics.ARTICLES_RAW, 4, 102, null)));
+
+        List<DeadLetterHeaders> letters = producer.history().stream().map(BatchClassifierTest::headers).toList();
+        assertThat(letters).extracting(DeadLetterHeaders::errorClass).first().asString().startsWith("tools.jackson.");
+        assertThat(letters).extracting(DeadLetterHeaders::errorClass).endsWith("no-value", "json-null");
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(letter.attempts()).isEqualTo(1);
+            assertThat(letter.failedAt()).isBetween(before, Instant.now());
+            assertThat(letter.originalTopic()).isEqualTo(Topics.ARTICLES_RAW);
+        });
+    }
+
+    @Test
+    void aBatchDeliveredAgainAfterTheBrokerFailedItCountsThoseDeliveriesInItsDeadLetters() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        DeliveryAttempts attempts = new DeliveryAttempts();
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer,
+                new DeadLetterWriter(producer, BatchClassifier.STAGE, LIMIT, Duration.ofSeconds(30), Clock.systemUTC()), attempts,
+                Duration.ofSeconds(30), LIMIT, meters);
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(new TopicPartition(Topics.ARTICLES_RAW, 3), List.of(
+                new ConsumerRecord<>(Topics.ARTICLES_RAW, 3, 50L, (byte[]) null, raw("fine", "Japan and Vietnam sign a labour deal")),
+                new ConsumerRecord<>(Topics.ARTICLES_RAW, 3, 51L, (byte[]) null, "not json".getBytes(StandardCharsets.UTF_8)))), Map.of());
+        // The container delivered this batch twice before, and twice the broker did not acknowledge its output.
+        attempts.failedDelivery(polled, new BatchClassifier.OutputNotAcknowledgedException("not acknowledged", null), 1);
+        attempts.failedDelivery(polled, new BatchClassifier.OutputNotAcknowledgedException("not acknowledged", null), 2);
+        List<RecordSource> sources = List.of(new RecordSource(Topics.ARTICLES_RAW, 3, 50, null), new RecordSource(Topics.ARTICLES_RAW, 3, 51, null));
+
+        batch.classify(List.of(polled.records(new TopicPartition(Topics.ARTICLES_RAW, 3)).get(0).value(), "not json".getBytes(StandardCharsets.UTF_8)),
+                sources);
+
+        assertThat(headers(producer.history().get(1)).attempts()).isEqualTo(3);
+        assertThat(attempts.current(sources.get(1))).as("the batch went through: its partition counts afresh").isEqualTo(1);
+    }
+
+    @Test
+    void theDeadLetterOfARecordTheBrokerRefusedNamesTheBrokersErrorClass() throws Exception {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        BatchClassifier batch = new BatchClassifier(CLASSIFIER, JSON, producer, Duration.ofSeconds(30), LIMIT, meters);
+
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> batch.classify(
+                List.of(raw("a", "Nhật Bản đầu tư vào Bắc Giang")), List.of(new RecordSource(Topics.ARTICLES_RAW, 0, 1, null))));
+        awaitHistory(producer, 1);
+        producer.errorNext(new RecordTooLargeException("the message is 1200000 bytes when serialized"));
+        awaitHistory(producer, 2);
+        producer.completeNext();
+        done.get(10, TimeUnit.SECONDS);
+
+        assertThat(headers(producer.history().get(1)).errorClass()).isEqualTo(RecordTooLargeException.class.getName());
+    }
+
     private static byte[] raw(String id, String title, String body) {
         RawArticle article = new RawArticle(1, id, null, "https://news.example/" + id, "unit-feed", "Unit", null, title, "", body,
                 List.of(), null, Instant.parse("2026-11-30T08:00:00Z"));
@@ -199,6 +267,10 @@ class BatchClassifierTest {
         RawArticle article = new RawArticle(1, id, null, "https://news.example/" + id, "unit-feed", "Unit", null, title, "", "",
                 List.of(), null, Instant.parse("2026-11-30T08:00:00Z"));
         return JSON.writeValueAsBytes(article);
+    }
+
+    private static DeadLetterHeaders headers(ProducerRecord<byte[], byte[]> record) {
+        return DeadLetterHeaders.read(name -> record.headers().lastHeader(name) == null ? null : header(record, name));
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

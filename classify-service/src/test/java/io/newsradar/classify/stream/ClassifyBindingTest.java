@@ -3,6 +3,8 @@ package io.newsradar.classify.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,23 @@ class ClassifyBindingTest {
                 .setHeader(KafkaHeaders.OFFSET, List.of(10L, 42L))
                 .build();
 
-        List<BatchClassifier.Source> sources = ClassifyBinding.sources(batch);
+        List<RecordSource> sources = ClassifyBinding.sources(batch);
 
         assertThat(sources).extracting(s -> new String(s.key(), StandardCharsets.UTF_8)).containsExactly("a", "b");
-        assertThat(sources).extracting(BatchClassifier.Source::partition).containsExactly(3, 5);
-        assertThat(sources).extracting(BatchClassifier.Source::offset).containsExactly(10L, 42L);
+        assertThat(sources).extracting(RecordSource::partition).containsExactly(3, 5);
+        assertThat(sources).extracting(RecordSource::offset).containsExactly(10L, 42L);
+    }
+
+    @Test
+    void takesEachRecordsTopicFromTheBatchAndNewsArticlesRawWhenTheBinderGivesNone() {
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(VALUE, VALUE))
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of("news.articles.raw.replayed"))
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0, 1))
+                .setHeader(KafkaHeaders.OFFSET, List.of(1L, 2L))
+                .build();
+
+        assertThat(ClassifyBinding.sources(batch)).extracting(RecordSource::topic)
+                .containsExactly("news.articles.raw.replayed", Topics.ARTICLES_RAW);
     }
 
     @Test
