@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param retryMaxBackoff     longest wait between tries; batches are retried until Elasticsearch takes them
  * @param maxRecordSize       the largest dead letter index-service produces: a record over it is dead-lettered cut to
  *                            this size; at most the broker's {@code message.max.bytes}
+ * @param sendTimeout         how long a dead letter may take to be acknowledged by the broker before its batch is
+ *                            delivered again
  */
 @ConfigurationProperties("newsradar.index")
 public record IndexProperties(
@@ -27,7 +29,8 @@ public record IndexProperties(
         @DefaultValue("60s") Duration acknowledgeTimeout,
         @DefaultValue("500ms") Duration retryInitialBackoff,
         @DefaultValue("30s") Duration retryMaxBackoff,
-        @DefaultValue("1000KB") DataSize maxRecordSize) {
+        @DefaultValue("1000KB") DataSize maxRecordSize,
+        @DefaultValue("30s") Duration sendTimeout) {
 
     public IndexProperties {
         if (bulkMaxOperations <= 0 || bulkConcurrency <= 0 || bulkMaxSize.toBytes() <= 0) {
@@ -38,6 +41,9 @@ public record IndexProperties(
         }
         if (maxRecordSize.toBytes() < 64 * 1024 || maxRecordSize.toBytes() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("newsradar.index.max-record-size must be between 64KB and 1GB, not " + maxRecordSize);
+        }
+        if (sendTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("newsradar.index.send-timeout must be at least 1s, not " + sendTimeout);
         }
     }
 }

@@ -52,6 +52,7 @@ class IndexPoisonRecordsIT {
         List<PoisonRecords.Poison> poison = PoisonRecords.kinds(otherEvent, hugeValue);
         ClassifiedArticle good = article(run + "-good", "IT", "Vietnam and Japan open a training centre");
 
+        Instant sent = Instant.now();
         PoisonRecords.send(Topics.ARTICLES_CLASSIFIED, 3, run, poison, good.articleId(), JSON.writeValueAsBytes(good));
 
         ClassifiedEvents.await(() -> exists(good.articleId()), "the good record after the poison to be indexed", Duration.ofSeconds(30));
@@ -64,7 +65,15 @@ class IndexPoisonRecordsIT {
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).as(kind).isEqualTo(Topics.ARTICLES_CLASSIFIED);
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).as(kind).isEqualTo("3");
             assertThat(PoisonRecords.header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).as(kind).matches("\\d+");
+            DeadLetterHeaders headers = PoisonRecords.headers(letter);
+            assertThat(headers.attempts()).as("attempts of %s", kind).isEqualTo(1);
+            assertThat(headers.errorClass()).as("error class of %s", kind).isNotBlank();
+            assertThat(headers.failedAt()).as("time of %s", kind).isBetween(sent, Instant.now());
         });
+        assertThat(PoisonRecords.headers(letters.get("not-json")).errorClass()).startsWith("tools.jackson.");
+        assertThat(PoisonRecords.headers(letters.get("null-value")).errorClass()).isEqualTo("no-value");
+        assertThat(PoisonRecords.headers(letters.get("json-null")).errorClass()).isEqualTo("json-null");
+        assertThat(PoisonRecords.headers(letters.get("over-1mb")).errorClass()).isEqualTo("elasticsearch-refused");
         assertThat(PoisonRecords.header(letters.get("not-json"), DeadLetterHeaders.ERROR))
                 .startsWith("index-service could not read a ClassifiedArticle");
         assertThat(PoisonRecords.header(letters.get("null-value"), DeadLetterHeaders.ERROR)).endsWith("the record has no value");

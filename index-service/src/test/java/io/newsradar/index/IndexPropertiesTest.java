@@ -37,7 +37,15 @@ class IndexPropertiesTest {
     private static IndexProperties properties(int operations, String size, int concurrency, String initial, String max,
             String recordSize) {
         return new IndexProperties(operations, DataSize.parse(size), concurrency, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                duration(initial), duration(max), DataSize.parse(recordSize));
+                duration(initial), duration(max), DataSize.parse(recordSize), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void refusesADeadLetterSendTimeoutUnderASecond() {
+        assertThatThrownBy(() -> new IndexProperties(500, DataSize.parse("5MB"), 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofMillis(500), Duration.ofSeconds(30), DataSize.parse("1000KB"), Duration.ofMillis(200)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("newsradar.index.send-timeout must be at least 1s");
     }
 
     private static Duration duration(String text) {

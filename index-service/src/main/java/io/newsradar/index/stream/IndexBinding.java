@@ -3,15 +3,24 @@ package io.newsradar.index.stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.index.IndexProperties;
+import io.newsradar.contracts.Topics;
 import io.newsradar.index.bulk.ArticleBulkWriter;
 import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
+import io.newsradar.support.kafka.DeadLetterWriter;
+import io.newsradar.support.kafka.DeliveryAttempts;
+import io.newsradar.support.kafka.KafkaProducers;
+import io.newsradar.support.kafka.ProducerSettings;
+import io.newsradar.support.kafka.RecordSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -22,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The stream binding: {@code index-in-0} ({@code news.articles.classified}, batches) → Elasticsearch. A batch that
  * Elasticsearch does not take is retried with exponential backoff, without end, and its offsets are not committed
- * meanwhile: nothing is lost while Elasticsearch is away.
+ * meanwhile: nothing is lost while Elasticsearch is away. Dead letters go through a producer of this service's own
+ * ({@link KafkaProducers}, from the binder's settings) and the shared {@link DeadLetterWriter}.
  */
 @Configuration(proxyBeanMethods = false)
 public class IndexBinding {
@@ -34,14 +44,28 @@ public class IndexBinding {
                 properties.acknowledgeTimeout(), properties.retryInitialBackoff(), properties.retryMaxBackoff()), meters);
     }
 
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> deadLetterProducer(Environment environment, IndexProperties properties, MeterRegistry meters) {
+        return KafkaProducers.create(ProducerSettings.fromBinder(environment, "index-service-dead-letters", properties.sendTimeout(),
+                (int) properties.maxRecordSize().toBytes()), new ByteArraySerializer(), new ByteArraySerializer(), meters);
+    }
+
+    /** The failed deliveries of each batch, as the error handler reports them, for the dead letters' attempt count. */
     @Bean
-    DeadLetters deadLetters(StreamBridge bridge, IndexProperties properties) {
-        return new DeadLetters(bridge, (int) properties.maxRecordSize().toBytes());
+    DeliveryAttempts indexDeliveryAttempts() {
+        return new DeliveryAttempts();
     }
 
     @Bean
-    ArticleBatchIndexer articleBatchIndexer(JsonMapper json, ArticleBulkWriter writer, DeadLetters deadLetters, MeterRegistry meters) {
-        return new ArticleBatchIndexer(json, writer, deadLetters, meters);
+    DeadLetterWriter indexDeadLetters(Producer<byte[], byte[]> deadLetterProducer, IndexProperties properties) {
+        return new DeadLetterWriter(deadLetterProducer, ArticleBatchIndexer.STAGE, (int) properties.maxRecordSize().toBytes(),
+                properties.sendTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    ArticleBatchIndexer articleBatchIndexer(JsonMapper json, ArticleBulkWriter writer, DeadLetterWriter indexDeadLetters,
+            DeliveryAttempts indexDeliveryAttempts, MeterRegistry meters) {
+        return new ArticleBatchIndexer(json, writer, indexDeadLetters, indexDeliveryAttempts, meters);
     }
 
     /** The values come as the broker holds them (content type octet-stream): each is read, or dead-lettered, here. */
@@ -49,47 +73,41 @@ public class IndexBinding {
     Consumer<Message<List<?>>> index(ArticleBatchIndexer indexer) {
         return batch -> {
             List<?> values = batch.getPayload();
+            List<?> topics = header(batch, KafkaHeaders.RECEIVED_TOPIC);
             List<?> keys = header(batch, KafkaHeaders.RECEIVED_KEY);
             List<?> partitions = header(batch, KafkaHeaders.RECEIVED_PARTITION);
             List<?> offsets = header(batch, KafkaHeaders.OFFSET);
             List<byte[]> records = new ArrayList<>(values.size());
-            List<byte[]> recordKeys = new ArrayList<>(values.size());
-            List<DeadLetters.Source> sources = new ArrayList<>(values.size());
+            List<RecordSource> sources = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
-                records.add(bytes(values.get(i)));
-                recordKeys.add(i < keys.size() ? bytes(keys.get(i)) : null);
-                sources.add(new DeadLetters.Source(i < partitions.size() && partitions.get(i) instanceof Number n ? n.intValue() : -1,
-                        i < offsets.size() && offsets.get(i) instanceof Number n ? n.longValue() : -1));
+                records.add(RecordSource.bytes(values.get(i)));
+                sources.add(new RecordSource(i < topics.size() && topics.get(i) instanceof String topic ? topic : Topics.ARTICLES_CLASSIFIED,
+                        i < partitions.size() && partitions.get(i) instanceof Number n ? n.intValue() : -1,
+                        i < offsets.size() && offsets.get(i) instanceof Number n ? n.longValue() : -1,
+                        i < keys.size() ? RecordSource.bytes(keys.get(i)) : null));
             }
-            indexer.index(records, recordKeys, sources);
+            indexer.index(records, sources);
         };
     }
 
     /**
      * Named in index-service.yml as the binding's error handler: a batch Elasticsearch did not take is delivered again
-     * with exponential backoff, without end. A batch that fails in a way the container holds not worth retrying has
-     * its records sent to the dead-letter topic, never discarded.
+     * with exponential backoff, without end, and each failed delivery is counted. A batch that fails in a way the
+     * container holds not worth retrying has its records sent to the dead-letter topic, never discarded.
      */
     @Bean
-    CommonErrorHandler indexErrorHandler(IndexProperties properties, DeadLetters deadLetters) {
+    CommonErrorHandler indexErrorHandler(IndexProperties properties, DeadLetterWriter indexDeadLetters,
+            DeliveryAttempts indexDeliveryAttempts) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler((record, failure) -> deadLetters.send(bytes(record.key()), bytes(record.value()),
-                new DeadLetters.Source(record.partition(), record.offset()),
-                "index-service failed on the batch of this record: " + failure), backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(indexDeadLetters.recoverer(indexDeliveryAttempts), backOff);
+        handler.setRetryListeners(indexDeliveryAttempts);
+        return handler;
     }
 
     private static List<?> header(Message<?> message, String name) {
         return message.getHeaders().get(name) instanceof List<?> values ? values : List.of();
-    }
-
-    /** A value or key as bytes: {@code null} for none (a tombstone arrives as a marker object, not bytes). */
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] bytes) {
-            return bytes;
-        }
-        return value instanceof String text ? DeadLetters.utf8(text) : null;
     }
 
     /** Installs the index template and alias before the binding starts consuming. */

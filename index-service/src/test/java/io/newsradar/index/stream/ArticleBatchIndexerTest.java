@@ -9,14 +9,21 @@ import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
+import io.newsradar.contracts.Topics;
 import io.newsradar.index.bulk.ArticleBulkWriter;
 import io.newsradar.index.bulk.RetryableWriteException;
 import io.newsradar.index.bulk.ScriptedElasticsearch;
+import io.newsradar.support.kafka.DeliveryAttempts;
+import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,15 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ArticleBatchIndexerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DeadLetters.Source FIRST = new DeadLetters.Source(3, 41);
-    private static final DeadLetters.Source SECOND = new DeadLetters.Source(3, 42);
+    private static final RecordedDeadLetters.Place FIRST = new RecordedDeadLetters.Place(3, 41);
+    private static final RecordedDeadLetters.Place SECOND = new RecordedDeadLetters.Place(3, 42);
 
     private final ScriptedElasticsearch elasticsearch = new ScriptedElasticsearch();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ArticleBulkWriter writer = new ArticleBulkWriter(elasticsearch.client(), new ArticleBulkWriter.Settings(100,
             1_000_000, 1, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofMillis(4)), meters);
     private final RecordedDeadLetters deadLetters = new RecordedDeadLetters();
-    private final ArticleBatchIndexer indexer = new ArticleBatchIndexer(JSON, writer, deadLetters, meters);
+    private final DeliveryAttempts attempts = new DeliveryAttempts();
+    private final ArticleBatchIndexer indexer = new ArticleBatchIndexer(JSON, writer, deadLetters.writer, attempts, meters);
 
     @AfterEach
     void closeWriter() {
@@ -56,14 +64,15 @@ class ArticleBatchIndexerTest {
     void anUnreadableRecordIsADeadLetterWithItsKeyAndPlaceAndTheRestIsIndexed(String what, String value, String reason) {
         byte[] unreadable = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
 
-        indexer.index(Arrays.asList(record(article("good")), unreadable), Arrays.asList(utf8("good"), utf8("key-of-the-bad-one")),
-                List.of(FIRST, SECOND));
+        indexer.index(Arrays.asList(record(article("good")), unreadable),
+                List.of(source(FIRST, utf8("good")), source(SECOND, utf8("key-of-the-bad-one"))));
 
         assertThat(elasticsearch.bulks()).singleElement()
                 .satisfies(bulk -> assertThat(bulk.operations()).extracting(op -> op.create().id()).containsExactly("good"));
-        assertThat(deadLetters.sent).singleElement().satisfies(letter -> {
+        assertThat(deadLetters.sent()).singleElement().satisfies(letter -> {
             assertThat(letter.key()).isEqualTo("key-of-the-bad-one");
-            assertThat(letter.record()).isEqualTo(unreadable);
+            // A record without a value has an empty one in its dead letter (no tombstone on the topic).
+            assertThat(letter.record()).isEqualTo(unreadable == null ? new byte[0] : unreadable);
             assertThat(letter.source()).isEqualTo(SECOND);
             assertThat(letter.error()).startsWith("index-service could not read a ClassifiedArticle: ").contains(reason);
         });
@@ -75,9 +84,9 @@ class ArticleBatchIndexerTest {
         elasticsearch.refusing("refused", 400);
         byte[] refused = record(article("refused"));
 
-        indexer.index(List.of(refused, record(article("taken"))), Arrays.asList(null, null), List.of(FIRST, SECOND));
+        indexer.index(List.of(refused, record(article("taken"))), List.of(source(FIRST, null), source(SECOND, null)));
 
-        assertThat(deadLetters.sent).singleElement().satisfies(letter -> {
+        assertThat(deadLetters.sent()).singleElement().satisfies(letter -> {
             assertThat(letter.key()).isEqualTo("refused");
             assertThat(letter.record()).isEqualTo(refused);
             assertThat(letter.source()).isEqualTo(FIRST);
@@ -92,17 +101,38 @@ class ArticleBatchIndexerTest {
 
         assertThatThrownBy(() -> indexer.index(List.of(record(article("a")), record(article("b")))))
                 .isInstanceOf(RetryableWriteException.class);
-        assertThat(deadLetters.sent).isEmpty();
+        assertThat(deadLetters.sent()).isEmpty();
     }
 
     @Test
     void aReplayedRecordThatCannotBeReadIsADeadLetterWithoutAPlace() {
         indexer.index(List.of("{".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(deadLetters.sent).singleElement().satisfies(letter -> {
+        assertThat(deadLetters.sent()).singleElement().satisfies(letter -> {
             assertThat(letter.key()).isNull();
-            assertThat(letter.source()).isEqualTo(DeadLetters.Source.UNKNOWN);
+            assertThat(letter.source()).isEqualTo(RecordedDeadLetters.Place.UNKNOWN);
         });
+    }
+
+    @Test
+    void eachDeadLetterNamesItsErrorClassAndCountsTheFailedDeliveriesOfItsBatch() {
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(new TopicPartition(Topics.ARTICLES_CLASSIFIED, 3),
+                List.of(new ConsumerRecord<>(Topics.ARTICLES_CLASSIFIED, 3, 41L, (byte[]) null, new byte[0]),
+                        new ConsumerRecord<>(Topics.ARTICLES_CLASSIFIED, 3, 42L, (byte[]) null, new byte[0]))), Map.of());
+        // Elasticsearch was away for the first delivery of this batch.
+        attempts.failedDelivery(polled, new RetryableWriteException("Elasticsearch is unreachable", null), 1);
+
+        indexer.index(Arrays.asList(null, "{".getBytes(StandardCharsets.UTF_8)), List.of(source(FIRST, null), source(SECOND, null)));
+
+        assertThat(deadLetters.sent()).extracting(letter -> letter.headers().errorClass())
+                .first().isEqualTo("no-value");
+        assertThat(deadLetters.sent()).extracting(letter -> letter.headers().errorClass()).last().asString().startsWith("tools.jackson.");
+        assertThat(deadLetters.sent()).allSatisfy(letter -> assertThat(letter.headers().attempts()).isEqualTo(2));
+        assertThat(attempts.current(source(FIRST, null))).as("the batch went through: its partition counts afresh").isEqualTo(1);
+    }
+
+    private static RecordSource source(RecordedDeadLetters.Place place, byte[] key) {
+        return new RecordSource(Topics.ARTICLES_CLASSIFIED, place.partition(), place.offset(), key);
     }
 
     private static ClassifiedArticle article(String id) {

@@ -1,8 +1,11 @@
 package io.newsradar.index.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +32,10 @@ class IndexBindingTest {
         new IndexBinding().index(indexer).accept(batch);
 
         assertThat(indexer.records).extracting(IndexBindingTest::text).containsExactly("{\"a\":1}", null, "{\"c\":3}");
-        assertThat(indexer.keys).extracting(IndexBindingTest::text).containsExactly("key-a", "key-b", null);
-        assertThat(indexer.sources).containsExactly(new DeadLetters.Source(0, 10), new DeadLetters.Source(1, 11),
-                new DeadLetters.Source(2, 12));
+        assertThat(indexer.sources).extracting(s -> text(s.key())).containsExactly("key-a", "key-b", null);
+        assertThat(indexer.sources).extracting(RecordSource::partition, RecordSource::offset)
+                .containsExactly(tuple(0, 10L), tuple(1, 11L), tuple(2, 12L));
+        assertThat(indexer.sources).extracting(RecordSource::topic).containsOnly(Topics.ARTICLES_CLASSIFIED);
     }
 
     @Test
@@ -40,8 +44,8 @@ class IndexBindingTest {
 
         new IndexBinding().index(indexer).accept(batch);
 
-        assertThat(indexer.keys).containsExactly((byte[]) null);
-        assertThat(indexer.sources).containsExactly(DeadLetters.Source.UNKNOWN);
+        assertThat(indexer.sources).extracting(RecordSource::key).containsExactly((byte[]) null);
+        assertThat(indexer.sources).extracting(RecordSource::placed).containsExactly(false);
     }
 
     private static byte[] utf8(String text) {
@@ -55,17 +59,15 @@ class IndexBindingTest {
     /** Keeps what the binding hands the indexer. */
     private static final class CapturingIndexer extends ArticleBatchIndexer {
         final List<byte[]> records = new ArrayList<>();
-        final List<byte[]> keys = new ArrayList<>();
-        final List<DeadLetters.Source> sources = new ArrayList<>();
+        final List<RecordSource> sources = new ArrayList<>();
 
         CapturingIndexer() {
-            super(null, null, null, new SimpleMeterRegistry());
+            super(null, null, null, null, new SimpleMeterRegistry());
         }
 
         @Override
-        void index(List<byte[]> records, List<byte[]> keys, List<DeadLetters.Source> sources) {
+        void index(List<byte[]> records, List<RecordSource> sources) {
             this.records.addAll(records);
-            this.keys.addAll(keys);
             this.sources.addAll(sources);
         }
     }
