@@ -15,6 +15,8 @@ import io.newsradar.ingest.schedule.FeedScheduler;
 import io.newsradar.ingest.schedule.IngestMetrics;
 import io.newsradar.ingest.schedule.ItemPublisher;
 import io.newsradar.ingest.schedule.PollTiming;
+import io.newsradar.support.kafka.KafkaProducers;
+import io.newsradar.support.kafka.ProducerSettings;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
@@ -24,9 +26,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -58,18 +58,16 @@ class IngestConfiguration {
         return new IngestMetrics(registry);
     }
 
+    /**
+     * The writer of {@code news.feeds} and {@code news.feed-state}. A write reported as failed must not reach Kafka
+     * later, after the feed has moved: delivery ends within the registry's Kafka timeout ({@link KafkaProducers}).
+     */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> feedTopicsProducer(IngestProperties properties) {
-        int timeout = (int) properties.registry().kafkaTimeout().toMillis();
-        // A write reported as failed must not reach Kafka later, after the feed has moved: delivery ends within the timeout.
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.registry().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2),
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer());
+    Producer<String, byte[]> feedTopicsProducer(IngestProperties properties, MeterRegistry meters) {
+        IngestProperties.Registry registry = properties.registry();
+        return KafkaProducers.create(new ProducerSettings(registry.bootstrapServers(), "ingest-service-feed-topics",
+                registry.kafkaTimeout(), ProducerSettings.DEFAULT_MAX_RECORD_BYTES, Map.of()),
+                new StringSerializer(), new ByteArraySerializer(), meters);
     }
 
     @Bean

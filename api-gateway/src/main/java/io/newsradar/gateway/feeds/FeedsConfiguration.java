@@ -6,11 +6,11 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Topics;
 import io.newsradar.gateway.GatewayProperties;
+import io.newsradar.support.kafka.KafkaProducers;
+import io.newsradar.support.kafka.ProducerSettings;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
@@ -27,13 +27,8 @@ class FeedsConfiguration {
     FeedRegistry feedRegistry(GatewayProperties properties, MeterRegistry meters) {
         GatewayProperties.Kafka kafka = properties.kafka();
         String servers = kafka.bootstrapServers();
-        var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.timeout().toMillis()),
-                new StringSerializer(), new ByteArraySerializer());
+        var producer = KafkaProducers.create(new ProducerSettings(servers, "api-gateway-feed-registry", kafka.timeout(),
+                ProducerSettings.DEFAULT_MAX_RECORD_BYTES, Map.of()), new StringSerializer(), new ByteArraySerializer(), meters);
         Admin admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry-admin"));
