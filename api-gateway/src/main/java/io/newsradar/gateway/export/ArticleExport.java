@@ -116,12 +116,17 @@ final class ArticleExport {
         List<SortOptions> sort = new ArrayList<>(ArticleSearch.newestFirst());
         sort.add(SHARD_DOC);
         return Mono.fromFuture(() -> client.search(s -> {
+                    // A shard that fails must fail the page: partial results would be rows silently missing.
                     s.pit(p -> p.id(pit.get()).keepAlive(keepAlive)).query(filter).size(pageSize).sort(sort)
-                            .source(ArticleSearch.listFields()).trackTotalHits(t -> t.enabled(false));
+                            .source(ArticleSearch.listFields()).trackTotalHits(t -> t.enabled(false)).allowPartialSearchResults(false);
                     return after.isEmpty() ? s : s.searchAfter(after);
                 }, ArticleDocument.class))
                 .timeout(timeout)
                 .map(response -> {
+                    if (response.shards().failed().intValue() > 0) {
+                        throw new IllegalStateException(response.shards().failed() + " of " + response.shards().total()
+                                + " shards failed to give their page");
+                    }
                     if (response.pitId() != null) {
                         pit.set(response.pitId());
                     }
