@@ -1,8 +1,10 @@
 package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.ChannelOption;
+import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
@@ -46,6 +48,8 @@ class ExportIT {
 
     private static final String FEED = "x" + Long.toString(System.nanoTime(), 36);
     private static final int ARTICLES = 1_250;
+    /** Articles of the index that goes away mid-export: many pages, so the export is still reading when it does. */
+    private static final int FAULTY = 3_000;
     private static final Instant NEWEST = Instant.parse("2026-11-20T00:00:00Z");
     private static final String TO = "2026-11-21";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -187,6 +191,43 @@ class ExportIT {
     }
 
     @Test
+    void anNdjsonExportWhoseReadingFailsPartWayEndsWithAnIncompleteTrailer() throws Exception {
+        String feed = "f" + Long.toString(System.nanoTime(), 36);
+        String index = faultyIndex(feed);
+        try (ChunkedHttp export = ChunkedHttp.get(port, "/api/v1/export?feed=" + feed + "&to=" + TO, 4096,
+                "X-Api-Key: " + TestKeys.READER, "Accept: application/x-ndjson")) {
+            String start = export.body(4096);
+            deleteIndex(index); // the shard under the point in time goes away mid-export
+
+            List<JsonNode> lines = lines(start + export.body());
+
+            JsonNode trailer = lines.get(lines.size() - 1).get("export");
+            assertThat(trailer.get("complete").asBoolean()).isFalse();
+            assertThat(trailer.get("rows").asLong()).isEqualTo(lines.size() - 1).isLessThan(FAULTY);
+            assertThat(trailer.get("last").asString()).isEqualTo(lines.get(lines.size() - 2).get("id").asString());
+            assertThat(trailer.get("error").asString()).contains("resume with after=" + trailer.get("last").asString());
+        } finally {
+            deleteIndex(index);
+        }
+    }
+
+    @Test
+    void aCsvExportWhoseReadingFailsPartWayIsCutOffWithoutTheLastChunk() throws Exception {
+        String feed = "f" + Long.toString(System.nanoTime(), 36);
+        String index = faultyIndex(feed);
+        try (ChunkedHttp export = ChunkedHttp.get(port, "/api/v1/export?feed=" + feed + "&to=" + TO, 4096,
+                "X-Api-Key: " + TestKeys.READER, "Accept: text/csv")) {
+            export.body(4096);
+            deleteIndex(index);
+
+            assertThatThrownBy(export::body).isInstanceOf(java.io.EOFException.class);
+            assertThat(export.trailer("Export-Complete")).isNull();
+        } finally {
+            deleteIndex(index);
+        }
+    }
+
+    @Test
     void refusesBadParametersNamingThem() throws Exception {
         assertRefused("/api/v1/export?feed=" + FEED, "application/x-ndjson", 400, "to");
         assertRefused("/api/v1/export?to=2026-11-21&from=2020-01-01", "application/x-ndjson", 400, "from");
@@ -217,6 +258,35 @@ class ExportIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A second index behind the alias (not its write index) holding {@link #FAULTY} articles of {@code feed}, so that
+     * deleting it fails an export of that feed part way; gone again at the end of the test.
+     */
+    private String faultyIndex(String feed) throws Exception {
+        String index = "news-articles-fault-" + feed;
+        es("PUT", "/" + index, "{\"aliases\":{\"news-articles\":{\"is_write_index\":false}}}");
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < FAULTY; i++) {
+            ArticleDocument doc = ArticleDocument.of(article(feed, i, NEWEST.minus(Duration.ofMinutes(i)), "Story " + i));
+            bulk.append("{\"index\":{\"_id\":\"").append(doc.articleId()).append("\"}}\n").append(JSON.writeValueAsString(doc)).append('\n');
+        }
+        es("POST", "/" + index + "/_bulk?refresh=true", bulk.toString());
+        return index;
+    }
+
+    private void deleteIndex(String index) throws Exception {
+        es("DELETE", "/" + index + "?ignore_unavailable=true", null);
+    }
+
+    private void es(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServers.elasticsearch().url() + path))
+                .header("Content-Type", path.contains("_bulk") ? "application/x-ndjson" : "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+        assertThat(response.body()).as(method + " " + path).doesNotContain("\"errors\":true");
     }
 
     /** The search contexts Elasticsearch holds open: a point in time holds one per shard. */
@@ -276,7 +346,12 @@ class ExportIT {
     }
 
     private static ClassifiedArticle article(int i, Instant published, String title) {
-        RawArticle raw = new RawArticle(1, id(i), "https://example.org/" + FEED + "/" + i, null, FEED, "NHK World", "en",
+        return article(FEED, i, published, title);
+    }
+
+    private static ClassifiedArticle article(String feed, int i, Instant published, String title) {
+        RawArticle raw = new RawArticle(1, ArticleId.ofUrl("https://example.org/" + feed + "/" + i), "https://example.org/" + feed + "/" + i,
+                null, feed, "NHK World", "en",
                 title, "", "", List.of(), published, published.plusSeconds(60));
         return new ClassifiedArticle(1, raw, "test", published.plusSeconds(61), "en", PairTag.of("JP", "VN", 0.8),
                 List.of(new CountryTag("VN", 0.8, List.of(new Evidence("Vietnam", Evidence.Field.TITLE, 9))),
