@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,7 +166,7 @@ class NewsroomPageIT {
     }
 
     @Test
-    void downloadAsksForTheViewAsCsvWithTheKeyInAHeaderAndTheFeedLinkNamesTheView() throws Exception {
+    void downloadSavesTheViewAsCsvFetchedWithTheKeyInAHeaderAndTheFeedLinkNamesTheView() throws Exception {
         // Given two labour stories and a culture story of a feed, and the page opened on the feed's labour stories
         String feed = feed();
         ClassifiedArticle quoted = article(feed, 1, "Gunma hires \"skilled\" workers, again", "labour", Duration.ofMinutes(30));
@@ -197,6 +198,28 @@ class NewsroomPageIT {
         assertThat(asked.getQuery()).startsWith("topic=labour&feed=" + feed + "&to=").doesNotContain("api_key");
         assertThat(Instant.parse(asked.getQuery().replaceAll(".*&to=", ""))).isBefore(Instant.now().plusSeconds(1));
         assertThat(request.get("headers")).isEqualTo(Map.of("X-Api-Key", TestKeys.READER, "Accept", "text/csv"));
+
+        // and the file saved holds the two labour stories under a header row, the quotes in a title doubled
+        WebElement status = driver.findElement(By.id("download-status"));
+        wait.until(d -> !"running".equals(status.getDomAttribute("data-state")));
+        assertThat(status.getText()).startsWith("Saved newsradar").contains(": 2 articles");
+        Path saved = wait.until(d -> savedCsv(SystemChromium.downloads(profile)));
+        List<String> lines = Files.readAllLines(saved, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("id,url,title,");
+        assertThat(lines.get(1)).startsWith(labour.articleId() + ",");
+        assertThat(lines.get(2)).startsWith(quoted.articleId() + ",").contains(",\"Gunma hires \"\"skilled\"\" workers, again\",");
+        assertThat(String.join("\n", lines)).doesNotContain(culture.articleId());
+        assertThat(consoleProblems(driver)).as("the browser console").isEmpty();
+    }
+
+    /** The CSV file the browser finished saving in the folder, or {@code null} while there is none. */
+    private static Path savedCsv(Path downloads) {
+        try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Test
