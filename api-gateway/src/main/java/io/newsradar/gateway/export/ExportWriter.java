@@ -14,7 +14,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,9 +53,12 @@ final class ExportWriter {
         }).doOnComplete(() -> complete.set(true));
         response.getHeaders().setContentType(format.mediaType());
         response.getHeaders().setCacheControl("no-store");
-        Flux<String> text = format == ExportFormat.CSV ? csv(response, counted, rows, last, complete) : ndjson(counted, rows, last, complete);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Flux<String> text = format == ExportFormat.CSV ? csv(response, counted, rows, last, complete)
+                : ndjson(counted.doOnError(error::set), rows, last, complete);
         return response.writeWith(text.map(s -> response.bufferFactory().wrap(s.getBytes(StandardCharsets.UTF_8))))
-                .doFinally(signal -> finished(format, key, rows.get(), complete.get(), signal));
+                .doOnError(error::set)
+                .doFinally(signal -> finished(format, key, rows.get(), complete.get(), error.get()));
     }
 
     private Flux<String> ndjson(Flux<ArticleView> articles, AtomicLong rows, AtomicReference<String> last, AtomicBoolean complete) {
@@ -96,11 +99,14 @@ final class ExportWriter {
                 .concatWith(Flux.defer(() -> rows.get() == 0 ? Flux.just(CsvRows.HEADER) : Flux.empty()));
     }
 
-    private void finished(ExportFormat format, String key, long rows, boolean complete, SignalType signal) {
-        String outcome = complete ? "complete" : signal == SignalType.CANCEL ? "cancelled" : "failed";
+    /** Counts and logs how the export ended: complete, failed (the reading failed), or cancelled (the client went away). */
+    private void finished(ExportFormat format, String key, long rows, boolean complete, Throwable error) {
+        boolean failed = error != null && !(error instanceof AbortedException) && !AbortedException.isConnectionReset(error);
+        String outcome = complete ? "complete" : failed ? "failed" : "cancelled";
         meters.counter("newsradar.gateway.export.rows", "format", format.name().toLowerCase(java.util.Locale.ROOT)).increment(rows);
         meters.counter("newsradar.gateway.export", "format", format.name().toLowerCase(java.util.Locale.ROOT), "outcome", outcome).increment();
         log.atInfo().addKeyValue("key", key).addKeyValue("format", format).addKeyValue("rows", rows).addKeyValue("outcome", outcome)
-                .log("export of {} articles {}", rows, outcome);
+                .addKeyValue("error", error == null ? null : Redaction.mask(error.toString()))
+                .log("export of {} articles {}{}", rows, outcome, error == null ? "" : ": " + Redaction.mask(error.toString()));
     }
 }
