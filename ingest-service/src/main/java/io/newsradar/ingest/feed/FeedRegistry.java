@@ -5,6 +5,9 @@ import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Redaction;
 import io.newsradar.contracts.Topics;
 import io.newsradar.ingest.schedule.FeedScheduler;
+import io.newsradar.support.kafka.KafkaReader;
+import io.newsradar.support.kafka.ReaderListener;
+import io.newsradar.support.kafka.ReaderSettings;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,33 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the feed registry, {@code news.feeds}, in the ingest consumer group: this instance polls the feeds of the
- * partitions the group gives it. A partition it is given is read from its beginning to the end it had then, and the
+ * Reads the feed registry, {@code news.feeds}, in the ingest consumer group, through the shared {@link KafkaReader}:
+ * this instance polls the feeds of the partitions the group gives it. A partition it is given is read from its beginning to the end it had then, and the
  * state its feeds' previous owner left in {@code news.feed-state} is read back, before any of them is polled. A
  * partition taken away is released after its polls in flight have saved their state. Offsets are never committed:
- * the compacted registry is always read whole. Everything but {@link #ready()} runs on the registry's own thread.
+ * the compacted registry is always read whole. A record that is not a feed is skipped, logged and counted. Everything
+ * but {@link #ready()} runs on the reader's thread.
  */
 public class FeedRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedRegistry.class);
 
-    private final Map<String, Object> consumerConfig;
+    private final ReaderSettings settings;
     private final FeedScheduler scheduler;
     private final FeedStateStore states;
     private final JsonMapper json;
@@ -50,17 +47,21 @@ public class FeedRegistry implements AutoCloseable {
     private final Map<String, FeedSpec> pending = new LinkedHashMap<>();
     private final Map<String, FeedSpec> added = new LinkedHashMap<>();
     private volatile boolean assignedOnce;
-    private volatile boolean alive;
-    private volatile boolean running = true;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile KafkaReader reader;
 
     /** @param consumerConfig at least {@code bootstrap.servers} and {@code group.id} */
     public FeedRegistry(Map<String, Object> consumerConfig, FeedScheduler scheduler, FeedStateStore states, JsonMapper json,
             Duration releaseTimeout) {
-        this.consumerConfig = new HashMap<>(consumerConfig);
-        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        Object servers = config.remove(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Object group = config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        if (servers == null || group == null) {
+            throw new IllegalArgumentException("the feed registry needs bootstrap.servers and group.id");
+        }
+        // Closing waits for the polls in flight to save their state (release-timeout), then leaves the group.
+        this.settings = ReaderSettings.of(Topics.FEEDS, servers.toString(), "feed-registry").group(group.toString())
+                .config(config).closeTimeout(releaseTimeout.plusSeconds(5))
+                .unavailable("this instance polls no feeds and reports itself not ready");
         this.scheduler = scheduler;
         this.states = states;
         this.json = json;
@@ -68,78 +69,28 @@ public class FeedRegistry implements AutoCloseable {
     }
 
     public synchronized void start() {
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        alive = true;
-        thread = new Thread(this::run, "feed-registry");
-        thread.setDaemon(true);
-        thread.start();
+        reader = settings.reader(new Listener());
+        reader.start();
     }
 
     /** Whether this instance has joined the group and read everything it was given. */
     public boolean ready() {
-        return alive && assignedOnce && restoring.isEmpty();
+        KafkaReader current = reader;
+        return current != null && current.alive() && assignedOnce && restoring.isEmpty();
     }
 
     @Override
     public synchronized void close() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(releaseTimeout.plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (reader != null) {
+            reader.close();
         }
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.FEEDS), new Rebalance());
-            Duration backoff = Duration.ZERO;
-            while (running) {
-                try {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        apply(record);
-                    }
-                    takeOver(added);
-                    finishRestores();
-                    backoff = Duration.ZERO;
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // Kafka away, the state topic not readable in time: keep what is pending and try again.
-                    backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), Duration.ofSeconds(30));
-                    log.warn("reading the feed registry failed, trying again in {} s: {}", backoff.toSeconds(), e.toString());
-                    Thread.sleep(backoff.toMillis());
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            log.error("the feed registry reader stopped: {}; this instance polls no feeds and reports itself not ready",
-                    e.toString(), e);
-        } finally {
-            alive = false;
-            releaseAll();
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
+    /** One registry record; throws for one that is not a feed, which the reader skips with its place. */
     private void apply(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        String where = Topics.FEEDS + " partition " + record.partition() + " offset " + record.offset();
         if (record.key() == null) {
-            log.warn("{}: a record without a feed id as its key; skipped", where);
-            return;
+            throw new IllegalArgumentException("a record without a feed id as its key");
         }
         String feedId = record.key();
         if (record.value() == null) {
@@ -158,17 +109,14 @@ public class FeedRegistry implements AutoCloseable {
         try {
             spec = json.readValue(record.value(), FeedSpec.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            log.warn("{} (feed {}): not a valid FeedSpec, skipped: {}", where, feedId, Redaction.mask(e.getMessage()));
-            return;
+            throw new IllegalArgumentException("feed " + feedId + ": not a valid FeedSpec: " + Redaction.mask(e.getMessage()), e);
         }
         if (spec == null) {
-            log.warn("{} (feed {}): the value is JSON null, not a FeedSpec (a removal is a record with no value); skipped",
-                    where, feedId);
-            return;
+            throw new IllegalArgumentException("feed " + feedId
+                    + ": the value is JSON null, not a FeedSpec (a removal is a record with no value)");
         }
         if (!spec.feedId().equals(feedId)) {
-            log.warn("{}: key '{}' holds feed '{}'; skipped (the key must be the feed id)", where, feedId, spec.feedId());
-            return;
+            throw new IllegalArgumentException("key '" + feedId + "' holds feed '" + spec.feedId() + "' (the key must be the feed id)");
         }
         feedsByPartition.computeIfAbsent(partition, p -> new HashSet<>()).add(feedId);
         if (restoring.containsKey(partition)) {
@@ -196,12 +144,12 @@ public class FeedRegistry implements AutoCloseable {
         specs.clear();
     }
 
-    private void finishRestores() {
+    private void finishRestores(Map<TopicPartition, Long> positions) {
         if (restoring.isEmpty()) {
             return;
         }
         for (Map.Entry<TopicPartition, Long> e : restoring.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
+            if (positions.getOrDefault(e.getKey(), -1L) < e.getValue()) {
                 return;
             }
         }
@@ -228,27 +176,39 @@ public class FeedRegistry implements AutoCloseable {
         release(List.copyOf(feedsByPartition.keySet()));
     }
 
-    private final class Rebalance implements ConsumerRebalanceListener {
+    /** The reader's side, on its thread: partitions given and taken, records, and after each poll the take-overs due. */
+    private final class Listener implements ReaderListener {
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                restoring.putAll(end);
-                log.info("given {} partitions of {}: {}", partitions.size(), Topics.FEEDS, partitions);
+        public void record(ConsumerRecord<String, byte[]> record) {
+            apply(record);
+        }
+
+        @Override
+        public void assigned(Map<TopicPartition, Long> ends) {
+            if (!ends.isEmpty()) {
+                // The reader reads them from their beginning: every feed, tombstones included, up to these ends.
+                restoring.putAll(ends);
+                log.info("given {} partitions of {}: {}", ends.size(), Topics.FEEDS, ends.keySet());
             }
             assignedOnce = true;
         }
 
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        public void revoked(Collection<TopicPartition> partitions) {
             release(partitions);
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            release(partitions);
+        public void polled(Map<TopicPartition, Long> positions) {
+            // Throwing (the state topic not readable in time) keeps what is pending; the reader backs off and polls again.
+            takeOver(added);
+            finishRestores(positions);
+        }
+
+        @Override
+        public void stopped() {
+            releaseAll();
         }
     }
 }

@@ -2,8 +2,8 @@ package io.newsradar.ingest.feed;
 
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.ReaderSettings;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,20 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The per-feed state in the compacted {@code news.feed-state}: read back, to its end, when feeds are taken over, and
- * written after every poll that changed something, with {@code acks=all}.
+ * The per-feed state in the compacted {@code news.feed-state}: read back, to its end, when feeds are taken over (the
+ * shared reader's bounded read), and written after every poll that changed something, with {@code acks=all}.
  */
 public class FeedStateStore {
 
@@ -53,34 +49,22 @@ public class FeedStateStore {
         this.timeout = timeout;
     }
 
-    /** The latest state of each of these feeds; feeds never polled are absent. */
+    /** The latest state of each of these feeds, read to the end the topic had when asked; feeds never polled are absent. */
     public Map<String, FeedState> read(Set<String> feedIds) {
         Map<String, FeedState> states = new HashMap<>();
         if (feedIds.isEmpty()) {
             return states;
         }
         Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEED_STATE, timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Instant deadline = Instant.now().plus(timeout);
-            while (!reachedEnd(consumer, end)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + Topics.FEED_STATE + " to its end within "
-                            + timeout.toSeconds() + " s");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && feedIds.contains(record.key())) {
-                        apply(states, record);
+        Object servers = config.remove(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        ReaderSettings.of(Topics.FEED_STATE, String.valueOf(servers), "feed-state").config(config)
+                .readToEnd(timeout, (records, done) -> {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        if (record.key() != null && feedIds.contains(record.key())) {
+                            apply(states, record);
+                        }
                     }
-                }
-            }
-        }
+                });
         return states;
     }
 
@@ -149,14 +133,5 @@ public class FeedStateStore {
 
     private static boolean polledBefore(FeedState a, FeedState b) {
         return a.lastPolledAt() != null && b.lastPolledAt() != null && a.lastPolledAt().isBefore(b.lastPolledAt());
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
