@@ -1,28 +1,24 @@
 package io.newsradar.index.stream;
 
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.ReadToEndListener;
+import io.newsradar.support.kafka.ReaderSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.ApplicationContext;
 
 /**
  * Re-indexes every record of {@code news.articles.classified}, from the beginning of each partition to where it
- * ended when the replay started, through the same indexer as the stream binding. It reads without a consumer group,
- * so the running service goes on with the live flow meanwhile; writes are idempotent and versioned, so the document
- * count does not change and no document goes back to an older revision. Progress goes to {@code progress}.
+ * ended when the replay started, through the same indexer as the stream binding. It reads with the shared reader's
+ * bounded read, without a consumer group, so the running service goes on with the live flow meanwhile; writes are
+ * idempotent and versioned, so the document count does not change and no document goes back to an older revision.
+ * Progress goes to {@code progress}.
  */
 public final class Replay {
 
@@ -32,16 +28,13 @@ public final class Replay {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
-    private final Properties consumerProperties;
+    private final ReaderSettings settings;
     private final ArticleBatchIndexer indexer;
     private final PrintStream progress;
     private final LongSupplier nanoTime;
 
-    Replay(Properties consumerProperties, ArticleBatchIndexer indexer, PrintStream progress, LongSupplier nanoTime) {
-        this.consumerProperties = new Properties();
-        this.consumerProperties.putAll(consumerProperties);
-        this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Replay(ReaderSettings settings, ArticleBatchIndexer indexer, PrintStream progress, LongSupplier nanoTime) {
+        this.settings = settings;
         this.indexer = indexer;
         this.progress = progress;
         this.nanoTime = nanoTime;
@@ -50,71 +43,60 @@ public final class Replay {
     /** A replay with the service's own indexer and brokers, in a context whose binding does not consume. */
     public static Replay of(ApplicationContext context, PrintStream progress) {
         String brokers = context.getEnvironment().getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092");
-        return new Replay(consumerProperties(brokers), context.getBean(ArticleBatchIndexer.class), progress, System::nanoTime);
+        return new Replay(settings(brokers), context.getBean(ArticleBatchIndexer.class), progress, System::nanoTime);
     }
 
     /** @param bootstrapServers the Kafka brokers, {@code host:port,…} */
-    public static Properties consumerProperties(String bootstrapServers) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "index-service-replay");
-        return properties;
+    static ReaderSettings settings(String bootstrapServers) {
+        return ReaderSettings.of(Topics.ARTICLES_CLASSIFIED, bootstrapServers, "replay")
+                .clientId("index-service-replay")
+                .config(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500", ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000"));
     }
 
     public Result run() {
         long started = nanoTime.getAsLong();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitionInfos = consumer.partitionsFor(Topics.ARTICLES_CLASSIFIED, Duration.ofSeconds(30));
-            if (partitionInfos == null || partitionInfos.isEmpty()) {
+        Progress read = new Progress(started);
+        long done = settings.readToEnd(null, read);
+        Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
+        progress.printf("replay: done, %,d records re-indexed in %.1f s%n", done, took.toMillis() / 1000.0);
+        return new Result(done, took);
+    }
+
+    /** Indexes each batch read and says how far the replay is, every {@link #PROGRESS_EVERY} and at the end. */
+    private final class Progress implements ReadToEndListener {
+
+        private final long started;
+        private long total;
+        private long done;
+        private long lastReport;
+
+        Progress(long started) {
+            this.started = started;
+            this.lastReport = started;
+        }
+
+        @Override
+        public void starting(long records, int partitions) {
+            if (partitions == 0) {
                 throw new IllegalStateException("the topic " + Topics.ARTICLES_CLASSIFIED + " does not exist: nothing to replay");
             }
-            List<TopicPartition> partitions = new ArrayList<>();
-            partitionInfos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            long total = 0;
-            for (TopicPartition p : partitions) {
-                total += end.get(p) - begin.get(p);
+            total = records;
+            progress.printf("replay: %,d records in %d partitions of %s%n", records, partitions, Topics.ARTICLES_CLASSIFIED);
+        }
+
+        @Override
+        public void batch(List<ConsumerRecord<String, byte[]>> records, boolean last) {
+            if (!records.isEmpty()) {
+                List<byte[]> values = new ArrayList<>(records.size());
+                records.forEach(record -> values.add(record.value()));
+                indexer.index(values);
+                done += values.size();
             }
-            progress.printf("replay: %,d records in %d partitions of %s%n", total, partitions.size(), Topics.ARTICLES_CLASSIFIED);
-            long done = 0;
-            long lastReport = started;
-            end.entrySet().removeIf(e -> e.getValue() <= begin.get(e.getKey()));
-            consumer.pause(partitions.stream().filter(p -> !end.containsKey(p)).toList());
-            while (!end.isEmpty()) {
-                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
-                List<byte[]> batch = new ArrayList<>(polled.count());
-                for (ConsumerRecord<byte[], byte[]> record : polled) {
-                    TopicPartition p = new TopicPartition(record.topic(), record.partition());
-                    Long stop = end.get(p);
-                    if (stop != null && record.offset() < stop) {
-                        batch.add(record.value());
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    indexer.index(batch);
-                    done += batch.size();
-                }
-                for (TopicPartition p : List.copyOf(end.keySet())) {
-                    if (consumer.position(p) >= end.get(p)) {
-                        end.remove(p);
-                        consumer.pause(List.of(p));
-                    }
-                }
-                long now = nanoTime.getAsLong();
-                if (now - lastReport >= PROGRESS_EVERY.toNanos() || end.isEmpty()) {
-                    report(done, total, now - started);
-                    lastReport = now;
-                }
+            long now = nanoTime.getAsLong();
+            if (now - lastReport >= PROGRESS_EVERY.toNanos() || last) {
+                report(done, total, now - started);
+                lastReport = now;
             }
-            Duration took = Duration.ofNanos(nanoTime.getAsLong() - started);
-            progress.printf("replay: done, %,d records re-indexed in %.1f s%n", done, took.toMillis() / 1000.0);
-            return new Result(done, took);
         }
     }
 
