@@ -4,18 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.newsradar.contracts.Redaction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link ReaderSettings#fromEnd()});</li>
  *   <li>the partitions a consumer group gives this instance, each from its beginning ({@link ReaderSettings#group}).</li>
  * </ul>
- * It runs on a thread of its own, waits for Kafka and for the topic rather than failing, backs off when a poll fails,
- * and skips a record its listener cannot take with a log line and a count. {@link ReaderSettings#readToEnd} is the
+ * It runs on a thread of its own, waits for Kafka and for the topic rather than failing ({@link PartitionStart} finds
+ * the partitions and where to start them), backs off when a poll fails, and skips a record its listener cannot take
+ * with a log line and a count. {@link ReaderSettings#readToEnd} is the
  * bounded one-shot read, on the caller's thread.
  */
 public final class KafkaReader implements AutoCloseable {
@@ -45,7 +43,6 @@ public final class KafkaReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration METADATA = Duration.ofSeconds(5);
 
     private final ReaderSettings settings;
     private final ReaderListener listener;
@@ -134,12 +131,13 @@ public final class KafkaReader implements AutoCloseable {
 
     private void run() {
         try {
+            PartitionStart start = new PartitionStart(settings, consumer, listener, progress);
             if (settings.group() == null) {
-                while (running() && !assignAll()) {
+                while (running() && !start.assignAll()) {
                     pause(RETRY);
                 }
             } else {
-                consumer.subscribe(List.of(settings.topic()), new Rebalance());
+                consumer.subscribe(List.of(settings.topic()), start);
             }
             Duration backoff = Duration.ZERO;
             while (running()) {
@@ -205,78 +203,12 @@ public final class KafkaReader implements AutoCloseable {
         }
     }
 
-    /** Assigns every partition of the topic and moves to where reading starts; false when Kafka or the topic is not there yet. */
-    private boolean assignAll() {
-        String topic = settings.topic();
-        try {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA);
-            if (infos == null || infos.isEmpty()) {
-                log.atWarn().addKeyValue("topic", topic).log("the topic {} does not exist yet; waiting for it", topic);
-                return false;
-            }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            begin(partitions, METADATA);
-            return true;
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            log.atWarn().addKeyValue("topic", topic).addKeyValue("bootstrapServers", settings.bootstrapServers())
-                    .log("Kafka at {} is not reachable ({}); {} until it is", settings.bootstrapServers(), e.getMessage(),
-                            settings.unavailable());
-            return false;
-        }
-    }
-
-    /** Seeks the partitions to where reading starts and settles their positions and ends now, so "from now on" means this moment. */
-    private void begin(Collection<TopicPartition> partitions, Duration timeout) {
-        if (settings.readsFromEnd()) {
-            consumer.seekToEnd(partitions);
-        } else {
-            consumer.seekToBeginning(partitions);
-        }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        partitions.forEach(p -> positions.put(p, consumer.position(p, timeout)));
-        listener.assigned(Map.copyOf(ends));
-        progress.assigned(ends, positions);
-        log.atInfo().addKeyValue("topic", settings.topic()).addKeyValue("partitions", partitions.size())
-                .addKeyValue("reader", settings.name())
-                .log("{}: reading {} partitions of {} from their {}", settings.name(), partitions.size(), settings.topic(),
-                        settings.readsFromEnd() ? "latest offsets" : "beginning");
-    }
-
     private void pause(Duration duration) throws InterruptedException {
         stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                listener.assigned(Map.of());
-                progress.assigned(Map.of(), Map.of());
-            } else {
-                begin(partitions, settings.apiTimeout());
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            progress.revoked(partitions);
-            listener.revoked(partitions);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            progress.revoked(partitions);
-            listener.revoked(partitions);
-        }
     }
 
     // --- the bounded one-shot read ---
