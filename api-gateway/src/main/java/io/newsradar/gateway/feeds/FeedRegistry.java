@@ -4,6 +4,7 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Redaction;
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.CompactedView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,11 +48,12 @@ public final class FeedRegistry implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final Admin admin;
-    private final TopicView<FeedSpec> feeds;
-    private final TopicView<FeedState> states;
+    private final CompactedView<FeedSpec> feeds;
+    private final CompactedView<FeedState> states;
     private final Duration timeout;
 
-    FeedRegistry(Producer<String, byte[]> producer, Admin admin, TopicView<FeedSpec> feeds, TopicView<FeedState> states, Duration timeout) {
+    FeedRegistry(Producer<String, byte[]> producer, Admin admin, CompactedView<FeedSpec> feeds, CompactedView<FeedState> states,
+            Duration timeout) {
         this.producer = producer;
         this.admin = admin;
         this.feeds = feeds;
@@ -138,10 +140,10 @@ public final class FeedRegistry implements AutoCloseable {
     }
 
     /** Lets each view read everything written to its topic before now. */
-    private void catchUp(TopicView<?>... views) {
+    private void catchUp(CompactedView<?>... views) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (TopicView<?> view : views) {
+        for (CompactedView<?> view : views) {
             if (!await(() -> view.awaitAssigned(deadline))) {
                 throw unavailable("no partitions of " + view.topic() + " known within " + seconds(), null);
             }
@@ -150,7 +152,7 @@ public final class FeedRegistry implements AutoCloseable {
         ListOffsetsResult result = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)
                 .timeoutMs((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
         var ends = get(result.all(), deadline, "tell the ends of " + Topics.FEEDS + " and " + Topics.FEED_STATE);
-        for (TopicView<?> view : views) {
+        for (CompactedView<?> view : views) {
             Map<Integer, Long> offsets = new HashMap<>();
             ends.forEach((partition, info) -> {
                 if (partition.topic().equals(view.topic())) {
@@ -163,7 +165,7 @@ public final class FeedRegistry implements AutoCloseable {
         }
     }
 
-    private static boolean await(TopicView<?> view, Map<Integer, Long> offsets, long deadline) {
+    private static boolean await(CompactedView<?> view, Map<Integer, Long> offsets, long deadline) {
         return await(() -> view.awaitPositions(offsets, deadline));
     }
 

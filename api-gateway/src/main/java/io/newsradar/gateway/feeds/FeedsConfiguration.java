@@ -6,8 +6,10 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Topics;
 import io.newsradar.gateway.GatewayProperties;
+import io.newsradar.support.kafka.CompactedView;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
+import io.newsradar.support.kafka.ReaderSettings;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,8 +34,9 @@ class FeedsConfiguration {
         Admin admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry-admin"));
-        var feeds = new TopicView<>(Topics.FEEDS, servers, (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedSpec.class));
-        var states = new TopicView<>(Topics.FEED_STATE, servers, (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedState.class));
+        var feeds = new CompactedView<>(view(Topics.FEEDS, servers), (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedSpec.class));
+        var states = new CompactedView<>(view(Topics.FEED_STATE, servers),
+                (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedState.class));
         FeedRegistry registry = new FeedRegistry(producer, admin, feeds, states, kafka.timeout());
         Gauge.builder("newsradar.gateway.feeds", registry, FeedRegistry::size)
                 .description("feeds in the registry (news.feeds)").register(meters);
@@ -41,5 +44,16 @@ class FeedsConfiguration {
                 .description("feeds in the registry that ingest-service flags as failing (news.feed-state)").register(meters);
         registry.start();
         return registry;
+    }
+
+    /**
+     * How the registry reads one of its topics ({@code news.feeds}, {@code news.feed-state}): with no group, every
+     * partition from the beginning, by a client named after the topic. While Kafka is away it says the feed registry
+     * is unavailable, and keeps trying.
+     */
+    private static ReaderSettings view(String topic, String bootstrapServers) {
+        return ReaderSettings.of(topic, bootstrapServers, "feed-registry-" + topic)
+                .clientId("api-gateway-view-" + topic)
+                .unavailable("the feed registry is unavailable");
     }
 }
