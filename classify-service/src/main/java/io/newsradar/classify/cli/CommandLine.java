@@ -3,6 +3,8 @@ package io.newsradar.classify.cli;
 import io.newsradar.classify.Classifier;
 import io.newsradar.classify.eval.EvaluationReport;
 import io.newsradar.classify.eval.EvaluationSet;
+import io.newsradar.classify.eval.FoldReport;
+import io.newsradar.classify.eval.Folds;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  *   classify [--in FILE] [--out FILE] [--data DIR]     JSON Lines in (stdin), JSON Lines out (stdout)
  *   evaluate [--set FILE|DIR]... [--split dev|test|all] [--data DIR]
+ *   evaluate --labelled FILE [--folds K [--fold N]] [--data DIR]
  * </pre>
  * One output line per input line, in order; a bad line gets an {@code "error"} and the run goes on. Progress goes to
  * stderr.
@@ -128,6 +131,12 @@ public final class CommandLine {
     }
 
     private int evaluate(Options options) {
+        if (options.single("--labelled") != null) {
+            return evaluatePages(options);
+        }
+        if (options.single("--folds") != null || options.single("--fold") != null) {
+            throw new UsageException("--folds and --fold go with --labelled");
+        }
         Classifier classifier = Classifier.load(options.data(), Clock.systemUTC());
         List<Path> sets = new ArrayList<>();
         options.all("--set").forEach(p -> sets.add(Path.of(p)));
@@ -142,6 +151,38 @@ public final class CommandLine {
         EvaluationReport report = EvaluationReport.of(classifier, set.split(split));
         stdout.print(report.format(true));
         return 0;
+    }
+
+    private int evaluatePages(Options options) {
+        if (!options.all("--set").isEmpty() || options.single("--split") != null) {
+            throw new UsageException("--labelled reads one file of pages; --set and --split are for the project's set");
+        }
+        Folds folds = options.single("--folds") == null ? null : new Folds(number(options, "--folds", 2));
+        int fold = options.single("--fold") == null ? 0 : number(options, "--fold", 1);
+        if (folds == null && fold != 0) {
+            throw new UsageException("--fold needs --folds");
+        }
+        if (folds != null && fold > folds.count()) {
+            throw new UsageException("--fold is 1 to " + folds.count() + "; was " + fold);
+        }
+        Path file = Path.of(options.single("--labelled"));
+        EvaluationSet set = EvaluationSet.readPages(file);
+        Classifier classifier = Classifier.load(options.data(), Clock.systemUTC());
+        stdout.print(FoldReport.of(classifier, file.getFileName().toString(), set, folds, fold).format());
+        return 0;
+    }
+
+    private static int number(Options options, String name, int least) {
+        String value = options.single(name);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= least) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(name + " is a whole number from " + least + "; was " + value);
     }
 
     private BufferedReader reader(String file) throws IOException {
@@ -166,6 +207,11 @@ public final class CommandLine {
                        java -jar classify-service.jar evaluate [--set FILE|DIR]... [--split dev|test|all] [--data DIR]
                          prints pair accuracy, country/region/topic precision, recall and F1, and the mistakes
                          (default set: %s)
+                       java -jar classify-service.jar evaluate --labelled FILE [--folds K [--fold N]] [--data DIR]
+                         classifies each {"id", "lang", "text", "labels"} line of FILE from its text as a page and
+                         prints pair accuracy, countries and regions F1, topics micro- and macro-F1, by language;
+                         --folds K splits it by a hash of the id and scores every fold, --fold N the tune part
+                         (the other folds) and the check part (fold N) apart
                   --data DIR   read the classifier's data files from DIR first (see docs/classifier.md)
                 """.formatted(DEFAULT_EVAL_SET);
     }
@@ -182,7 +228,7 @@ public final class CommandLine {
 
         private static final Map<String, Set<String>> ALLOWED = Map.of(
                 "classify", Set.of("--in", "--out", "--data"),
-                "evaluate", Set.of("--set", "--split", "--data"));
+                "evaluate", Set.of("--set", "--split", "--data", "--labelled", "--folds", "--fold"));
 
         static Options parse(String... args) {
             if (args.length == 0) {

@@ -6,6 +6,7 @@ import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,22 @@ public record EvaluationReport(String version, int articles, int pairsRight, Sco
 
     public Score topicsMicro() {
         return topics.values().stream().reduce(new Score(0, 0, 0), Score::plus);
+    }
+
+    /**
+     * The mean of the topics' F1, each topic counting alike: a rare topic tagged badly shows here when the micro
+     * figure, dominated by the common ones, hides it. The topics are those labelled or tagged in the set.
+     */
+    public double topicsMacroF1() {
+        return topicsMacroF1(topics.keySet());
+    }
+
+    /**
+     * The mean F1 over the given topics; a topic neither labelled nor tagged here counts as right (F1 1), so that the
+     * parts of a set are averaged over the same topics as the whole.
+     */
+    public double topicsMacroF1(Collection<String> over) {
+        return over.isEmpty() ? 1.0 : over.stream().mapToDouble(t -> topics.getOrDefault(t, new Score(0, 0, 0)).f1()).average().orElse(1.0);
     }
 
     /** The headline figures by name, as the quality floor lists them. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,5 +96,39 @@ class CommandLineTest {
     void failsWithTheFileNameWhenTheInputIsMissing() {
         assertThat(run("", "classify", "--in", "/nonexistent/articles.jsonl")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/articles.jsonl");
+    }
+
+    @Test
+    void evaluatesALabelledFileOfPagesWithTheTuneAndCheckPartsOfAFold() {
+        int status = run("", "evaluate", "--labelled", "src/test/resources/labelled/pages.jsonl", "--folds", "2", "--fold", "1");
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(report).contains("on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id");
+        assertThat(report.lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" {2,}")[0]))
+                .containsExactly("classifier 1.0.0 on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id",
+                        "part", "all", "tune (not fold 1)", "check (fold 1)");
+        assertThat(report).contains("all                        7  1.000     0.900    0.800        0.800        0.833");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a fold without folds        | --fold 1                  | --fold needs --folds",
+            "one fold                    | --folds 1                 | --folds is a whole number from 2; was 1",
+            "a fold past the last        | --folds 3 --fold 4        | --fold is 1 to 3; was 4",
+            "a fold that is not a number | --folds 3 --fold two      | --fold is a whole number from 1; was two",
+            "the project's split too     | --split test              | --set and --split are for the project's set"})
+    void explainsAWrongEvaluationOfALabelledFile(String name, String options, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--labelled", "src/test/resources/labelled/pages.jsonl"));
+        args.addAll(List.of(options.split(" ")));
+
+        assertThat(run("", args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message, "usage:");
+    }
+
+    @Test
+    void keepsFoldsForALabelledFile() {
+        assertThat(run("", "evaluate", "--folds", "5")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--folds and --fold go with --labelled");
     }
 }
