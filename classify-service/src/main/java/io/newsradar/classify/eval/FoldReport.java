@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * The headline figures of a labelled set in one table: the whole set, or its parts when it is split into
  * {@link Folds} (every fold, or the tune part and the check part of one fold), each part also by language.
  * Columns: articles, pair accuracy, countries F1, regions F1, topics micro-F1 and macro-F1 (every part averaged over
- * the topics of the whole set).
+ * the topics of the whole set); then each topic's F1 for the same rows.
  */
 public record FoldReport(String version, String source, Folds folds, List<Row> rows) {
 
@@ -78,6 +78,25 @@ public record FoldReport(String version, String source, Folds folds, List<Row> r
             sb.append(String.format("%-22s %5d %6.3f %9.3f %8.3f %12.3f %12.3f%n", name, r.articles(), r.pairAccuracy(),
                     r.countries().f1(), r.regions().f1(), r.topicsMicro().f1(), r.topicsMacroF1(whole().topics().keySet())));
         }
+        topicTable(sb);
         return sb.toString();
+    }
+
+    private void topicTable(StringBuilder sb) {
+        List<String> topics = List.copyOf(whole().topics().keySet());
+        if (topics.isEmpty()) {
+            return;
+        }
+        sb.append(String.format("%-22s", "topic F1"));
+        topics.forEach(t -> sb.append(String.format(" %12s", t)));
+        sb.append(System.lineSeparator());
+        for (Row row : rows) {
+            if (row.report().articles() == 0) {
+                continue;
+            }
+            sb.append(String.format("%-22s", row.lang().isEmpty() ? row.part() : "  " + row.lang()));
+            topics.forEach(t -> sb.append(String.format(" %12.3f", row.report().topicsMacroF1(List.of(t)))));
+            sb.append(System.lineSeparator());
+        }
     }
 }

@@ -107,7 +107,8 @@ class CommandLineTest {
         assertThat(report).contains("on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id");
         assertThat(report.lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" {2,}")[0]))
                 .containsExactly("classifier 1.0.0 on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id",
-                        "part", "all", "tune (not fold 1)", "check (fold 1)");
+                        "part", "all", "tune (not fold 1)", "check (fold 1)",
+                        "topic F1", "all", "tune (not fold 1)", "check (fold 1)");
         assertThat(report).contains("all                        7  1.000     0.900    0.800        0.800        0.833");
     }
 

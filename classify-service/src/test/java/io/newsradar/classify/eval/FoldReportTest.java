@@ -53,6 +53,18 @@ class FoldReportTest {
     }
 
     @Test
+    void reportsEachTopicsF1AsTheReferenceScorerDoes() {
+        String table = FoldReport.of(classifier, "pages.jsonl", set, null, 0).format();
+
+        assertThat(table.lines().dropWhile(l -> !l.startsWith("topic F1")).toList()).containsExactly(
+                "topic F1                        aid      culture   investment       labour",
+                "all                           0.667        0.667        1.000        1.000",
+                "  en                          1.000        0.000        1.000        1.000",
+                "  fr                          1.000        1.000        1.000        1.000",
+                "  vi                          0.000        1.000        1.000        1.000");
+    }
+
+    @Test
     void givesEachLanguageItsRowAveragingTopicsOverTheWholeSetsTopics() {
         FoldReport report = FoldReport.of(classifier, "pages.jsonl", set, null, 0);
 
