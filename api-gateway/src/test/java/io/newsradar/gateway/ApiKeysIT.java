@@ -2,36 +2,21 @@ package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.gateway.security.ApiKeys;
-import io.newsradar.testsupport.TestServers;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who may call the API, and how often: keys, roles and the per-key rate limit, on a real server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=api-gateway",
-        "newsradar.gateway.rate-limit.requests-per-second=0.1", "newsradar.gateway.rate-limit.burst=3"})
+@RunningGateway
+@TestPropertySource(properties = {"newsradar.gateway.rate-limit.requests-per-second=0.1", "newsradar.gateway.rate-limit.burst=3"})
 class ApiKeysIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        registry.add("newsradar.gateway.api-keys[0].name", () -> "test-reader");
-        registry.add("newsradar.gateway.api-keys[0].sha256", () -> ApiKeys.sha256(TestKeys.READER));
-        registry.add("newsradar.gateway.api-keys[1].name", () -> "test-admin");
-        registry.add("newsradar.gateway.api-keys[1].sha256", () -> ApiKeys.sha256(TestKeys.ADMIN));
-        registry.add("newsradar.gateway.api-keys[1].role", () -> "admin");
-    }
 
     @BeforeAll
     static void installTheIndex() throws Exception {
@@ -78,6 +63,6 @@ class ApiKeysIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return GatewayClients.anonymous(port);
     }
 }

@@ -14,7 +14,6 @@ import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +25,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Regions with their merges, dates, sources, cursor paging and facets, against a real Elasticsearch node. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class ArticleQueriesIT {
 
     /** Every article of this class is in feed {@link #FEED}, so counts ignore the other test classes' articles. */
@@ -41,13 +37,6 @@ class ArticleQueriesIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void seed() throws Exception {
@@ -182,8 +171,7 @@ class ArticleQueriesIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", TestKeys.READER)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayClients.reader(port);
     }
 
     private static String id(int i) {

@@ -28,11 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in time closed when a client hangs up. The server's send buffer is small, so a client that stops reading holds its
  * export open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=api-gateway",
-        "newsradar.gateway.export.page-size=100", "newsradar.gateway.export.max-per-key=2"})
+@RunningGateway
+@TestPropertySource(properties = {"newsradar.gateway.export.page-size=100", "newsradar.gateway.export.max-per-key=2"})
 class ExportIT {
 
     private static final String FEED = "x" + Long.toString(System.nanoTime(), 36);
@@ -58,13 +56,6 @@ class ExportIT {
     int port;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class SmallSendBuffer {
@@ -317,7 +308,7 @@ class ExportIT {
     }
 
     private HttpRequest.Builder request(String target, String accept) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(GatewayClients.base(port) + target)).timeout(Duration.ofSeconds(60))
                 .header("X-Api-Key", TestKeys.READER).header("Accept", accept);
     }
 

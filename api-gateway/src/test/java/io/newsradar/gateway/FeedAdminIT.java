@@ -3,7 +3,6 @@ package io.newsradar.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.Topics;
-import io.newsradar.testsupport.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The feed-registry admin API against a real Kafka broker: what it writes to news.feeds and what it reads back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class FeedAdminIT {
 
     private static final String RUN = Long.toString(System.nanoTime(), 36);
@@ -34,13 +30,6 @@ class FeedAdminIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void installTheIndex() throws Exception {
@@ -268,14 +257,14 @@ class FeedAdminIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return GatewayClients.anonymous(port);
     }
 
     private WebTestClient reader() {
-        return web().mutate().defaultHeader("X-Api-Key", TestKeys.READER).build();
+        return GatewayClients.reader(port);
     }
 
     private WebTestClient admin() {
-        return web().mutate().defaultHeader("X-Api-Key", TestKeys.ADMIN).build();
+        return GatewayClients.admin(port);
     }
 }

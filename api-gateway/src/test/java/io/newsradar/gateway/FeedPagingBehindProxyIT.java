@@ -2,7 +2,6 @@ package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.testsupport.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,26 +12,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** A gateway told to believe its proxy's forwarded headers writes the feeds' paging links on the proxy's origin. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=api-gateway", "server.forward-headers-strategy=framework"})
+@RunningGateway
+@TestPropertySource(properties = {"server.forward-headers-strategy=framework"})
 class FeedPagingBehindProxyIT {
 
     private static final Pattern HREF = Pattern.compile("<link rel=\"(self|first|next)\" type=\"application/atom\\+xml\" href=\"([^\"]*)\"");
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void index() throws Exception {
@@ -42,7 +32,7 @@ class FeedPagingBehindProxyIT {
     @Test
     void linksAreOnTheOriginTheProxyForwarded() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/feeds/v1/articles.atom?lang=vi&size=1"))
+                        URI.create(GatewayClients.base(port) + "/feeds/v1/articles.atom?lang=vi&size=1"))
                 .header("X-Api-Key", TestKeys.READER).header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "news.example.org").header("X-Forwarded-Port", "443").build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -12,7 +12,6 @@ import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -32,9 +31,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -42,7 +38,7 @@ import org.w3c.dom.NodeList;
  * A feed reader following the Atom and RSS feeds' {@code rel="next"} links (RFC 5005) to the end, against a real
  * Elasticsearch node: every matching article once, newest first, whatever is indexed meanwhile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class FeedPagingIT {
 
     /** Every article of this class is in this feed, so the other test classes' articles are not counted. */
@@ -57,13 +53,6 @@ class FeedPagingIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void seed() throws Exception {
@@ -194,7 +183,7 @@ class FeedPagingIT {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return GatewayClients.base(port);
     }
 
     private static String encode(String value) {

@@ -64,6 +64,6 @@ class FeedRegistryUnreachableIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return GatewayClients.anonymous(port);
     }
 }

@@ -9,20 +9,16 @@ import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.testsupport.TestServers;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The article API against a real Elasticsearch node holding articles indexed with the production template. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class GatewayIT {
 
     private static final String RUN = Long.toString(System.nanoTime(), 36);
@@ -32,13 +28,6 @@ class GatewayIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void seed() throws Exception {
@@ -104,7 +93,7 @@ class GatewayIT {
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", TestKeys.READER).build();
+        return GatewayClients.reader(port);
     }
 
     private static ClassifiedArticle article(String id, String title, String lang, PairTag pair, String... countries) {

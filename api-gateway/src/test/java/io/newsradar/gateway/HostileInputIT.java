@@ -11,11 +11,9 @@ import io.newsradar.contracts.CountryTag;
 import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.testsupport.TestServers;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Hostile query parameters, indexed text and admin bodies against a real Elasticsearch node: each is a result or a
  * 400 problem naming what is wrong, never a 500 or a 503.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class HostileInputIT {
 
     private static final String FEED = "h" + Long.toString(System.nanoTime(), 36);
@@ -45,9 +42,6 @@ class HostileInputIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
         registry.add("newsradar.gateway.cursor-key", () -> "the cursor key these tests share, long enough");
     }
 
@@ -79,7 +73,7 @@ class HostileInputIT {
     @Test
     void answersAQueryWithBracketsWhenTheKeyIsAParameter() {
         for (String path : List.of("/api/v1/articles", "/feeds/v1/articles.atom", "/api/v1/facets")) {
-            WebTestClient.bindToServer().baseUrl(base()).build().get()
+            GatewayClients.anonymous(port).get()
                     .uri(URI.create(base() + path + "?feed=" + FEED + "&q=[x]&api_key=" + TestKeys.READER)).exchange()
                     .expectStatus().isOk();
         }
@@ -162,16 +156,15 @@ class HostileInputIT {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return GatewayClients.base(port);
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl(base()).defaultHeader("X-Api-Key", TestKeys.READER)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayClients.reader(port);
     }
 
     private WebTestClient admin() {
-        return web().mutate().defaultHeader("X-Api-Key", TestKeys.ADMIN).build();
+        return GatewayClients.admin(port);
     }
 
     private static ClassifiedArticle article(int i, String title, Instant published) {

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code news.articles.classified} as classify-service would, and read back as server-sent events. Each test uses
  * its own feed id, so it sees only its own articles.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class LiveStreamIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,9 +56,6 @@ class LiveStreamIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
         registry.add("newsradar.gateway.live.buffer-size", () -> BUFFER);
         registry.add("newsradar.gateway.live.heartbeat", () -> "1s");
         registry.add("newsradar.gateway.live.max-streams-per-key", () -> 3);

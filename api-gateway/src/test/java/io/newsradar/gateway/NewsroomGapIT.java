@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.gateway.live.LiveArticles;
-import io.newsradar.testsupport.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code lastEventId=} and says the gap was recovered.
  */
 @ExtendWith(SystemChromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class NewsroomGapIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -47,9 +45,6 @@ class NewsroomGapIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
         registry.add("newsradar.gateway.live.idle-timeout", () -> "3s");
         registry.add("newsradar.gateway.live.max-resume", () -> 2);
     }
@@ -63,7 +58,7 @@ class NewsroomGapIT {
         try (NewsroomFixtures fixtures = new NewsroomFixtures()) {
             // Given the page on a feed, which got one article live
             String feed = feed();
-            driver.get("http://127.0.0.1:" + port + "/?feed=" + feed + "&api_key=" + TestKeys.READER);
+            driver.get(GatewayClients.base(port) + "/?feed=" + feed + "&api_key=" + TestKeys.READER);
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
             wait.until(d -> "live".equals(connection(d)));
             ClassifiedArticle first = article(feed, 0, "Gunma opens a training centre", "labour", Duration.ofMinutes(5));

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.gateway.live.LiveArticles;
-import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,9 +36,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The newsroom page in the system's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven
@@ -48,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * reason, on a machine without the browser ({@link SystemChromium}); {@code .ci/run} installs it.
  */
 @ExtendWith(SystemChromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class NewsroomPageIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -61,13 +57,6 @@ class NewsroomPageIT {
     int port;
     @Autowired
     LiveArticles live;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void browser() throws IOException {
@@ -260,6 +249,6 @@ class NewsroomPageIT {
     }
 
     private String page(String pathAndQuery) {
-        return "http://127.0.0.1:" + port + "/" + pathAndQuery;
+        return GatewayClients.base(port) + "/" + pathAndQuery;
     }
 }

@@ -2,19 +2,14 @@ package io.newsradar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.testsupport.TestServers;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The OpenAPI 3 description and its UI: open to anyone, describing every route, its filters and the key schemes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class OpenApiIT {
 
     private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {
@@ -22,13 +17,6 @@ class OpenApiIT {
 
     @Value("${local.server.port}")
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @Test
     void describesTheArticleFacetSyndicationAndFeedRoutesWithoutAKey() {
@@ -84,6 +72,6 @@ class OpenApiIT {
 
     /** The first request builds the whole description, which takes seconds on a busy machine. */
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return GatewayClients.anonymous(port);
     }
 }

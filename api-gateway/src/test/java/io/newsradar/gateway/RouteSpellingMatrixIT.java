@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsradar.gateway.GatewayRoutes.Route;
 import io.newsradar.gateway.PathSpellings.Kind;
 import io.newsradar.gateway.PathSpellings.Spelling;
-import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -40,8 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every route the running gateway has (read from its context, not listed here) × every spelling of its path × no key,
@@ -50,8 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * serves the page carries its security headers. A route added later is in the matrix the day it is added, as
  * {@link LaterRoute} (a route newsradar has not written yet, at a path no rule names) shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=api-gateway",
-        "newsradar.gateway.live.max-streams-per-key=100000", "newsradar.gateway.live.max-streams=100000"})
+@RunningGateway
+@TestPropertySource(properties = {"newsradar.gateway.live.max-streams-per-key=100000", "newsradar.gateway.live.max-streams=100000"})
 class RouteSpellingMatrixIT {
 
     private static final Logger log = LoggerFactory.getLogger(RouteSpellingMatrixIT.class);
@@ -78,13 +75,6 @@ class RouteSpellingMatrixIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new CopyOnWriteArrayList<>();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
-    }
 
     @BeforeAll
     static void installTheIndex() throws Exception {
@@ -232,7 +222,7 @@ class RouteSpellingMatrixIT {
     }
 
     private Answer send(HttpMethod method, String raw, Caller caller) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + raw))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GatewayClients.base(port) + raw))
                 .timeout(Duration.ofSeconds(20)).header("Accept", "*/*");
         if (READS.contains(method)) {
             request.method(method.name(), HttpRequest.BodyPublishers.noBody());

@@ -9,13 +9,11 @@ import io.newsradar.contracts.PairTag;
 import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
-import io.newsradar.testsupport.TestServers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * valid ones. The gateway is given a newsroom's data directory through {@code newsradar.data-dir}, the setting
  * classify-service reads too, and accepts the newsroom's own topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=api-gateway")
+@RunningGateway
 class UnknownCodesIT {
 
     private static final String FEED = "c" + Long.toString(System.nanoTime(), 36);
@@ -48,9 +45,6 @@ class UnknownCodesIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
-        TestServers.registerElasticsearch(registry);
-        TestServers.registerKafka(registry);
-        TestKeys.register(registry);
         Path newsroom = Path.of(UnknownCodesIT.class.getResource("/newsroom-data").toURI());
         registry.add("newsradar.data-dir", newsroom::toString);
     }
@@ -98,16 +92,15 @@ class UnknownCodesIT {
                 .jsonPath("$.countries[?(@.code == 'VN')].name").isEqualTo("Vietnam")
                 .jsonPath("$.regions[?(@.code == 'VN-54')].current").isEqualTo("VN-56")
                 .jsonPath("$.topics[*].name").isEqualTo(List.of("investment", "aid", "culture", "labour", "shipping"));
-        WebTestClient.bindToServer().baseUrl(base()).build().get().uri("/api/v1/codes").exchange()
+        GatewayClients.anonymous(port).get().uri("/api/v1/codes").exchange()
                 .expectStatus().isUnauthorized();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + port;
+        return GatewayClients.base(port);
     }
 
     private WebTestClient web() {
-        return WebTestClient.bindToServer().baseUrl(base()).defaultHeader("X-Api-Key", TestKeys.READER)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return GatewayClients.reader(port);
     }
 }
