@@ -82,7 +82,7 @@ public final class ArticleExtractor implements PageReader {
         paragraphs.removeIf(p -> Text.key(p).equals(leadKey) || Text.key(p).equals(headlineKey));
         check(pageUrl, paragraphs);
         return new ExtractedArticle(meta.headline(), lead, String.join("\n\n", paragraphs), meta.language(),
-                meta.canonicalUrl(), meta.publishedAt(), meta.updatedAt());
+                meta.canonicalUrl(), meta.publishedAt(), meta.updatedAt(), meta.author(), meta.imageUrl(), meta.section());
     }
 
     private record Story(String lead, List<String> paragraphs) {
@@ -92,6 +92,7 @@ public final class ArticleExtractor implements PageReader {
         Boilerplate.strip(doc, furnitureByName, budget);
         Element body = doc.body();
         String lead = Lead.takeMarked(body, budget);
+        Tables.flattenDataTables(body, budget);
         Candidates.wrapLooseText(body, budget);
         List<Element> chosen = Candidates.select(body, budget);
         if (lead.isEmpty()) {

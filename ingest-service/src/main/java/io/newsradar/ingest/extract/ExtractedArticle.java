@@ -14,7 +14,17 @@ import java.time.Instant;
  * @param canonicalUrl {@code <link rel=canonical>} or og:url made absolute, or {@code null}
  * @param publishedAt  from article:published_time, JSON-LD datePublished or {@code <time datetime>}, or {@code null}
  * @param updatedAt    from article:modified_time or JSON-LD dateModified, or {@code null}
+ * @param author       from JSON-LD author, {@code <meta name=author>}, article:author (when not a URL) or a
+ *                     {@code rel=author} / {@code itemprop=author} element, or {@code null}
+ * @param imageUrl     the top image: og:image, JSON-LD image or twitter:image, made absolute, or {@code null}
+ * @param section      from article:section, JSON-LD articleSection or {@code itemprop=articleSection}, or {@code null}
  */
 public record ExtractedArticle(String headline, String lead, String body, String language, String canonicalUrl,
-        Instant publishedAt, Instant updatedAt) {
+        Instant publishedAt, Instant updatedAt, String author, String imageUrl, String section) {
+
+    /** A story whose page named no author, top image or section. */
+    public ExtractedArticle(String headline, String lead, String body, String language, String canonicalUrl,
+            Instant publishedAt, Instant updatedAt) {
+        this(headline, lead, body, language, canonicalUrl, publishedAt, updatedAt, null, null, null);
+    }
 }

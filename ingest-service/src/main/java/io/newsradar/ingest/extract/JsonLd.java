@@ -10,9 +10,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The first schema.org article object ({@code NewsArticle}, {@code BlogPosting}, …) in the page's JSON-LD scripts. */
-record JsonLd(String headline, String description, String articleBody, String datePublished, String dateModified) {
+record JsonLd(String headline, String description, String articleBody, String datePublished, String dateModified,
+        String author, String image, String section) {
 
-    static final JsonLd NONE = new JsonLd(null, null, null, null, null);
+    static final JsonLd NONE = new JsonLd(null, null, null, null, null, null, null, null);
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     static JsonLd read(Document doc) {
@@ -20,7 +21,8 @@ record JsonLd(String headline, String description, String articleBody, String da
             JsonNode article = findArticle(parse(script.data()));
             if (article != null) {
                 return new JsonLd(string(article, "headline"), string(article, "description"),
-                        string(article, "articleBody"), string(article, "datePublished"), string(article, "dateModified"));
+                        string(article, "articleBody"), string(article, "datePublished"), string(article, "dateModified"),
+                        named(article.get("author")), url(article.get("image")), named(article.get("articleSection")));
             }
         }
         return NONE;
@@ -75,5 +77,39 @@ record JsonLd(String headline, String description, String articleBody, String da
     private static String string(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
+    }
+
+    /** A name given as a string, an object with {@code name}, or an array of either (the first one that has one). */
+    private static String named(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isArray()) {
+            for (JsonNode v : value) {
+                String name = named(v);
+                if (name != null) {
+                    return name;
+                }
+            }
+            return null;
+        }
+        if (value.isObject()) {
+            return string(value, "name");
+        }
+        return value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
+    }
+
+    /** An image given as a URL string, an {@code ImageObject} with {@code url}, or an array of either. */
+    private static String url(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isArray()) {
+            return value.isEmpty() ? null : url(value.get(0));
+        }
+        if (value.isObject()) {
+            return string(value, "url");
+        }
+        return value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
     }
 }

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** What a page says about itself in its head, JSON-LD and {@code <h1>}, read before any clean-up. */
 record PageMeta(String headline, String description, String language, String canonicalUrl, Instant publishedAt,
-        Instant updatedAt, JsonLd jsonLd) {
+        Instant updatedAt, JsonLd jsonLd, String author, String imageUrl, String section) {
+
+    /** "By", "Par", "Bởi" before a name in a byline. */
+    private static final Pattern BYLINE_WORD = Pattern.compile("^(?i)(by|par|bởi)\\s+");
 
     static PageMeta read(URI pageUrl, Document doc) {
         JsonLd ld = JsonLd.read(doc);
@@ -23,7 +27,40 @@ record PageMeta(String headline, String description, String language, String can
                 ld.datePublished(), meta(doc, "pubdate"), doc.select("time[datetime]").attr("datetime"));
         Instant updated = firstDate(meta(doc, "article:modified_time"), itemprop(doc, "dateModified"),
                 ld.dateModified(), meta(doc, "og:updated_time"));
-        return new PageMeta(headline, description, language(doc), canonical(doc), published, updated, ld);
+        String author = Text.clean(firstNonBlank(ld.author(), meta(doc, "author"), notUrl(meta(doc, "article:author")),
+                meta(doc, "parsely-author"), ownText(doc, "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]")));
+        String image = absolute(doc, firstNonBlank(meta(doc, "og:image"), meta(doc, "og:image:url"), ld.image(),
+                meta(doc, "twitter:image"), doc.select("link[rel=image_src]").attr("href")));
+        String section = Text.clean(firstNonBlank(meta(doc, "article:section"), ld.section(),
+                ownText(doc, "[itemprop=articleSection]")));
+        author = BYLINE_WORD.matcher(author).replaceFirst("");
+        return new PageMeta(headline, description, language(doc), canonical(doc), published, updated, ld,
+                author.isEmpty() ? null : author, image, section.isEmpty() ? null : section);
+    }
+
+    private static String notUrl(String value) {
+        return value == null || value.startsWith("http://") || value.startsWith("https://") ? null : value;
+    }
+
+    private static String ownText(Document doc, String query) {
+        Element el = doc.selectFirst(query);
+        if (el == null) {
+            return null;
+        }
+        String text = firstNonBlank(el.attr("content"), el.text());
+        return text == null || text.length() > 100 ? null : text;
+    }
+
+    private static String absolute(Document doc, String href) {
+        if (Text.isBlank(href)) {
+            return null;
+        }
+        try {
+            String base = doc.location();
+            return base.isEmpty() ? href.trim() : URI.create(base).resolve(href.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String mainHeading(Document doc) {

@@ -44,7 +44,7 @@ class ArticleExtractorTest {
      * How fast the extractor is, is measured in {@code bench/} ({@code ExtractionBenchmark}), not here.
      */
     @Test
-    void averagesABodyF1OfAtLeast095OverTheNinePagesAndLogsTheFigures() throws Exception {
+    void averagesABodyF1OfAtLeast095OverTheFixturePagesAndLogsTheFigures() throws Exception {
         List<TokenOverlap> overlaps = new ArrayList<>();
         for (PageFixture page : articlePages().toList()) {
             TokenOverlap overlap = TokenOverlap.of(extractor.extract(page.url(), page.html(), page.contentType()).body(), page.body());
