@@ -102,7 +102,8 @@ class IngestConfiguration {
             IngestMetrics metrics, FeedStateStore states, ExecutorService pollWorkers, PageExtraction pages) {
         Clock clock = Clock.systemUTC();
         ItemPublisher items = new ItemPublisher(fetcher, pages, ArticlePublisher.toKafka(bridge), metrics,
-                clock, properties.rememberedArticlesPerFeed(), properties.items().limits());
+                clock, properties.rememberedArticlesPerFeed(), properties.items().limits(),
+                properties.extract().fetchDecision());
         FeedParser parser = new FeedParser(new FeedParser.Limits(properties.parseTimeout(), properties.items().maxXmlDepth(),
                 properties.items().maxPerDocument()));
         FeedPoller poller = new FeedPoller(fetcher, parser, items,

@@ -2,6 +2,7 @@ package io.newsradar.ingest;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.ingest.extract.ExtractionSettings;
+import io.newsradar.ingest.schedule.FetchDecision;
 import io.newsradar.ingest.schedule.FieldLimits;
 import io.newsradar.ingest.schedule.PollTiming;
 import java.time.Duration;
@@ -148,16 +149,28 @@ public record IngestProperties(
      * @param deadline    how long one page may take from the moment its poll hands it over
      * @param concurrency pages extracted at once, overall
      * @param queue       pages that may wait for a free extraction; beyond, a page is published from its feed's text
+     * @param fetchWhenSummaryUnder an item whose summary (or content) has fewer words than this has its page fetched
+     *                    and extracted, whatever its feed's {@code fetch-full-article}; 0 fetches only for those feeds
      */
     public record Extract(
             @DefaultValue("2MB") DataSize maxPageSize,
             @DefaultValue("64") int maxDepth,
             @DefaultValue("5s") Duration deadline,
             @DefaultValue("2") int concurrency,
-            @DefaultValue("8") int queue) {
+            @DefaultValue("8") int queue,
+            @DefaultValue("60") int fetchWhenSummaryUnder) {
 
         public Extract {
             settings(maxPageSize, maxDepth, deadline, concurrency, queue);
+            if (fetchWhenSummaryUnder < 0) {
+                throw new IllegalArgumentException("newsradar.ingest.extract.fetch-when-summary-under must be 0 or more, was "
+                        + fetchWhenSummaryUnder);
+            }
+        }
+
+        /** Which items' pages are fetched. */
+        public FetchDecision fetchDecision() {
+            return new FetchDecision(fetchWhenSummaryUnder);
         }
 
         public ExtractionSettings settings() {

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The story on an item's page, for a feed that asks for it: the page fetched once and extracted once. A page that
+ * The story on an item's page, when the {@link FetchDecision} says so: the page fetched once and extracted once. A page that
  * cannot be fetched or holds no story is counted and logged, and the item is published with the feed's text.
  */
 final class ArticlePages {
@@ -25,23 +25,31 @@ final class ArticlePages {
     private final FeedFetcher fetcher;
     private final PageReader extractor;
     private final IngestMetrics metrics;
+    private final FetchDecision decision;
 
     ArticlePages(FeedFetcher fetcher, PageReader extractor, IngestMetrics metrics) {
+        this(fetcher, extractor, metrics, FetchDecision.FEED_FLAG_ONLY);
+    }
+
+    ArticlePages(FeedFetcher fetcher, PageReader extractor, IngestMetrics metrics, FetchDecision decision) {
         this.fetcher = fetcher;
         this.extractor = extractor;
         this.metrics = metrics;
+        this.decision = decision;
     }
 
-    /** The story on the item's page, or {@code null} when the feed does not ask for it or the page cannot be read. */
+    /** The story on the item's page, or {@code null} when it is not to be fetched or the page cannot be read. */
     ExtractedArticle read(FeedSpec feed, FeedItem item) {
-        if (!feed.fetchFullArticle() || item.link() == null) {
+        if (!decision.fetch(feed, item)) {
             return null;
         }
         Timer.Sample sample = metrics.startFetch();
         try {
             FetchResult.Fetched page = fetcher.fetchPage(URI.create(item.link()));
             metrics.fetched(sample, "page", PollResult.FETCHED, page.body().length);
-            return extractor.extract(page.finalUrl(), page.body(), page.contentType());
+            ExtractedArticle article = extractor.extract(page.finalUrl(), page.body(), page.contentType());
+            metrics.pageExtracted();
+            return article;
         } catch (FetchException e) {
             metrics.fetched(sample, "page", "error", -1);
             metrics.pageFailed();

@@ -23,6 +23,7 @@ public final class IngestMetrics {
     private final Counter newArticles;
     private final Counter updatedArticles;
     private final Counter pageFailures;
+    private final Counter pagesExtracted;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +34,8 @@ public final class IngestMetrics {
         this.pageFailures = Counter.builder("newsradar.ingest.pages.failed")
                 .description("Article pages that could not be fetched or read; the item was published with the feed's text")
                 .register(registry);
+        this.pagesExtracted = Counter.builder("newsradar.ingest.pages.extracted")
+                .description("Article pages fetched whose story was extracted and published").register(registry);
         Gauge.builder("newsradar.ingest.polls.not.modified.ratio", this, IngestMetrics::notModifiedRatio)
                 .description("Share of successful polls answered 304 Not Modified since start").register(registry);
     }
@@ -84,6 +87,10 @@ public final class IngestMetrics {
 
     void pageFailed() {
         pageFailures.increment();
+    }
+
+    void pageExtracted() {
+        pagesExtracted.increment();
     }
 
     private double notModifiedRatio() {

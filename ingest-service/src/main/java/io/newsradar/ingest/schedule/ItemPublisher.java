@@ -49,8 +49,14 @@ public class ItemPublisher {
      */
     public ItemPublisher(FeedFetcher fetcher, PageReader extractor, ArticlePublisher publisher,
             IngestMetrics metrics, Clock clock, int remembered, FieldLimits limits) {
-        this(new ArticleAssembler(new ArticlePages(fetcher, extractor, metrics), limits), publisher, metrics, clock,
-                remembered);
+        this(fetcher, extractor, publisher, metrics, clock, remembered, limits, FetchDecision.FEED_FLAG_ONLY);
+    }
+
+    /** @param decision which items' pages are fetched for their story */
+    public ItemPublisher(FeedFetcher fetcher, PageReader extractor, ArticlePublisher publisher,
+            IngestMetrics metrics, Clock clock, int remembered, FieldLimits limits, FetchDecision decision) {
+        this(new ArticleAssembler(new ArticlePages(fetcher, extractor, metrics, decision), limits), publisher, metrics,
+                clock, remembered);
     }
 
     ItemPublisher(ArticleAssembler assembler, ArticlePublisher publisher, IngestMetrics metrics, Clock clock,
