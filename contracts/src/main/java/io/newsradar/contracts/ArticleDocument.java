@@ -1,6 +1,7 @@
 package io.newsradar.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import java.util.Objects;
  * index-service writes and api-gateway reads. Tag codes are flat keyword lists for filtering and facets; the full
  * tags with scores and evidence are kept in {@link #tags}, stored but not indexed. The {@link #folded} texts are the
  * title, lead and body folded by {@link TextFolding}, so that "bac giang" finds "Bắc Giang" without an ICU plugin.
+ * Each tag's code and score are also written, derived from {@link #tags}, as {@link #confidence()}: per-kind nested
+ * arrays a query can filter on by score ({@code minConfidence}); they are not read back.
  *
  * @param feedId      the feed that published the article first; only it, or a feed on the article's own site, changes
  *                    the article's words (docs/adr/0017)
@@ -56,6 +59,43 @@ public record ArticleDocument(
             regions = Checks.listOrEmpty(regions);
             topics = Checks.listOrEmpty(topics);
         }
+    }
+
+    /** One tag's code and score, as {@link #confidence()} lists them. */
+    public record Scored(String code, double score) {
+    }
+
+    /**
+     * Every tag's code and score by kind: the pair, the countries, the regions (their code as the story's time knew
+     * it) and the topics. The index holds these as nested {@code confidence.*} fields; the live stream filters on the
+     * same lists, so a stored article and a streamed one match a {@code minConfidence} alike.
+     */
+    public record Confidence(List<Scored> pair, List<Scored> countries, List<Scored> regions, List<Scored> topics) {
+
+        public Confidence {
+            pair = Checks.listOrEmpty(pair);
+            countries = Checks.listOrEmpty(countries);
+            regions = Checks.listOrEmpty(regions);
+            topics = Checks.listOrEmpty(topics);
+        }
+
+        /** The codes and scores of the tags, none when there are no tags. */
+        public static Confidence of(Tags tags) {
+            if (tags == null) {
+                return new Confidence(List.of(), List.of(), List.of(), List.of());
+            }
+            return new Confidence(
+                    tags.pair() == null ? List.of() : List.of(new Scored(tags.pair().code(), tags.pair().confidence())),
+                    tags.countries().stream().map(t -> new Scored(t.code(), t.score())).toList(),
+                    tags.regions().stream().map(t -> new Scored(t.code(), t.score())).toList(),
+                    tags.topics().stream().map(t -> new Scored(t.topic(), t.score())).toList());
+        }
+    }
+
+    /** The tags' codes and scores, written to the index beside the document's fields ({@link Confidence}). */
+    @JsonProperty("confidence")
+    public Confidence confidence() {
+        return Confidence.of(tags);
     }
 
     public ArticleDocument {

@@ -30,6 +30,22 @@ class ArticleDocumentTest {
     }
 
     @Test
+    void writesEveryTagsCodeAndScoreByKindAndReadsTheDocumentBackWithoutThem() throws IOException {
+        ClassifiedArticle classified = golden();
+        ArticleDocument doc = ArticleDocument.of(classified);
+
+        tools.jackson.databind.JsonNode written = JSON.valueToTree(doc).path("confidence");
+
+        assertThat(written.path("pair").get(0).path("code").asString()).isEqualTo("JP-VN");
+        assertThat(written.path("pair").get(0).path("score").asDouble()).isEqualTo(classified.pair().confidence());
+        assertThat(written.path("countries").size()).isEqualTo(classified.countries().size());
+        assertThat(written.path("countries").get(0).path("score").asDouble()).isEqualTo(classified.countries().get(0).score());
+        assertThat(written.path("regions").get(0).path("code").asString()).isEqualTo("VN-54");
+        assertThat(written.path("topics").get(0).path("code").asString()).isEqualTo("investment");
+        assertThat(JSON.readValue(JSON.writeValueAsString(doc), ArticleDocument.class)).isEqualTo(doc);
+    }
+
+    @Test
     void foldsTheTextSoQueriesWithoutDiacriticsMatch() throws IOException {
         ArticleDocument doc = ArticleDocument.of(golden());
 
