@@ -1,9 +1,11 @@
 package io.newsradar.gateway.live;
 
+import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.TextFolding;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleView;
 import io.newsradar.gateway.search.KnownCodes;
+import io.newsradar.gateway.search.MinConfidence;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * given must hold, and a filter holds when the article has any of its values. A pair matches in either order (the
  * query holds it in canonical form); a region also matches the regions merged into it and the one holding it today.
  * {@code q} is matched on the title alone: every word of the folded query is a word of the folded title (text in
- * scripts written without spaces, such as Japanese, only needs to occur in it).
+ * scripts written without spaces, such as Japanese, only needs to occur in it). With a {@code minConfidence}, a tag
+ * filter holds only on a tag whose score is at least the value, by the same rule as the index's ({@link MinConfidence}).
  */
 final class LiveFilter {
 
@@ -34,6 +37,7 @@ final class LiveFilter {
     private final Instant from;
     private final Instant to;
     private final List<String> words;
+    private final double minConfidence;
 
     LiveFilter(ArticleQuery query, KnownCodes codes) {
         pairs = Set.copyOf(query.pairs());
@@ -47,22 +51,34 @@ final class LiveFilter {
         feeds = Set.copyOf(query.feeds());
         from = query.from();
         to = query.to();
+        minConfidence = query.minConfidence();
         words = query.text() == null ? List.of()
                 : Arrays.stream(NON_WORD.split(TextFolding.fold(query.text()))).filter(w -> !w.isEmpty()).toList();
     }
 
     boolean matches(LiveArticle article) {
         ArticleView view = article.view();
-        return oneOf(pairs, view.pair())
-                && anyOf(countries, view.countries())
-                && anyOf(regions, view.regions())
-                && anyOf(topics, view.topics())
+        return tags(view)
                 && oneOf(languages, view.language())
                 && oneOf(sources, view.source())
                 && oneOf(feeds, view.feedId())
                 && (from == null || (view.publishedAt() != null && !view.publishedAt().isBefore(from)))
                 && (to == null || (view.publishedAt() != null && view.publishedAt().isBefore(to)))
                 && inTitle(article.titleWords());
+    }
+
+    private boolean tags(ArticleView view) {
+        if (minConfidence == 0) {
+            return oneOf(pairs, view.pair())
+                    && anyOf(countries, view.countries())
+                    && anyOf(regions, view.regions())
+                    && anyOf(topics, view.topics());
+        }
+        ArticleDocument.Confidence scored = ArticleDocument.Confidence.of(view.tags());
+        return MinConfidence.holds(pairs, scored.pair(), minConfidence)
+                && MinConfidence.holds(countries, scored.countries(), minConfidence)
+                && MinConfidence.holds(regions, scored.regions(), minConfidence)
+                && MinConfidence.holds(topics, scored.topics(), minConfidence);
     }
 
     private boolean inTitle(String titleWords) {

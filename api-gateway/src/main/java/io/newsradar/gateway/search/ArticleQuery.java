@@ -32,16 +32,18 @@ import org.springframework.util.MultiValueMap;
  * @param size      articles per page
  * @param cursor    where the previous page ended as the client gave it ({@link Cursor}, checked for its shape here and
  *                  for its signature by the search), or {@code null} for the first page
+ * @param minConfidence the least score, from 0 to 1, a tag must have for a tag filter ({@code pair}, {@code country},
+ *                  {@code region}, {@code topic}) to match it and for the facets to count it; 0 (the default) takes every tag
  */
 public record ArticleQuery(List<String> pairs, List<String> countries, List<String> regions, List<String> topics,
         List<String> languages, List<String> sources, List<String> feeds, Instant from, Instant to, String text, Sort sort,
-        int size, String cursor) {
+        int size, String cursor, double minConfidence) {
 
     /** Newest first (the default), or best match first. */
     public enum Sort { NEWEST, RELEVANCE }
 
     /** The parameters that choose articles, shared by the list, the facets and the feeds. */
-    static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q");
+    static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q", MinConfidence.PARAMETER);
     static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor"));
     private static final Pattern SOURCE = Pattern.compile("[\\p{L}\\p{N} .,'&()_-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
@@ -86,7 +88,7 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
                 throw new InvalidQueryException(name, "unknown parameter '" + name + "'; known: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
-        for (String single : List.of("from", "to", "q", "sort", "size", "cursor")) {
+        for (String single : List.of("from", "to", "q", "sort", "size", "cursor", MinConfidence.PARAMETER)) {
             if (parameters.getOrDefault(single, List.of()).size() > 1) {
                 throw new InvalidQueryException(single, single + " may be given once");
             }
@@ -124,7 +126,8 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
             Cursor.checkShape(cursor);
         }
         return new ArticleQuery(pairs, countries, regions, topics, languages, sources, feeds, from, to, text, sort,
-                size(parameters.getFirst("size"), defaultSize, maxSize), cursor);
+                size(parameters.getFirst("size"), defaultSize, maxSize), cursor,
+                MinConfidence.parse(parameters.getFirst(MinConfidence.PARAMETER)));
     }
 
     /**

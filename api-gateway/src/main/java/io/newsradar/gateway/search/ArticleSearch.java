@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -43,6 +44,9 @@ public class ArticleSearch {
 
     static final List<String> TEXT_FIELDS = List.of("folded.title^3", "folded.lead^2", "folded.body");
     static final List<String> FACETS = List.of("topics", "pair", "countries", "regions", "language");
+    /** The facets counted on the tags' nested codes and scores when a {@code minConfidence} is given. */
+    private static final Set<String> TAG_FACETS = Set.of("topics", "pair", "countries", "regions");
+    private static final String CONFIDENCE = "confidence.";
     private static final Time KEEP_ALIVE = Time.of(t -> t.time("2m"));
     /** The cursor's point in time when pages are read from the live index. */
     private static final String NO_PIT = "";
@@ -155,7 +159,11 @@ public class ArticleSearch {
         return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> {
                     s.index(ArticleDocument.ALIAS).query(filter).size(0).trackTotalHits(t -> t.enabled(true));
                     for (String field : FACETS) {
-                        s.aggregations(field, a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
+                        if (query.minConfidence() > 0 && TAG_FACETS.contains(field)) {
+                            s.aggregations(field, confidentFacet(field, query.minConfidence()));
+                        } else {
+                            s.aggregations(field, a -> a.terms(t -> t.field(field).size(FACET_SIZE)));
+                        }
                     }
                     return s.aggregations("earliest", a -> a.min(m -> m.field("publishedAt")))
                             .aggregations("latest", a -> a.max(m -> m.field("publishedAt")));
@@ -165,8 +173,15 @@ public class ArticleSearch {
                     Map<String, List<Facets.Count>> counts = new LinkedHashMap<>();
                     for (String field : FACETS) {
                         Aggregate agg = response.aggregations().get(field);
-                        counts.put(field, agg.sterms().buckets().array().stream()
-                                .map(b -> new Facets.Count(b.key().stringValue(), b.docCount())).toList());
+                        if (agg.isNested()) {
+                            counts.put(field, agg.nested().aggregations().get("confident").filter().aggregations().get("codes")
+                                    .sterms().buckets().array().stream()
+                                    .map(b -> new Facets.Count(b.key().stringValue(), b.aggregations().get("articles").reverseNested().docCount()))
+                                    .toList());
+                        } else {
+                            counts.put(field, agg.sterms().buckets().array().stream()
+                                    .map(b -> new Facets.Count(b.key().stringValue(), b.docCount())).toList());
+                        }
                     }
                     long total = response.hits().total() == null ? 0 : response.hits().total().value();
                     Double earliest = response.aggregations().get("earliest").min().value();
@@ -180,6 +195,15 @@ public class ArticleSearch {
                             maxHistogramBuckets);
                     return histogram(filter, plan).map(published -> new Facets(total, counts, published, plan.intervalName(), plan.cut()));
                 });
+    }
+
+    /** Per code, the articles with a tag of the kind of that code whose score counts ({@link MinConfidence}). */
+    private static Aggregation confidentFacet(String field, double minConfidence) {
+        String path = CONFIDENCE + field;
+        return Aggregation.of(a -> a.nested(n -> n.path(path))
+                .aggregations("confident", c -> c.filter(f -> f.range(r -> r.number(d -> d.field(path + ".score").gte(minConfidence))))
+                        .aggregations("codes", t -> t.terms(terms -> terms.field(path + ".code").size(FACET_SIZE))
+                                .aggregations("articles", r -> r.reverseNested(rn -> rn)))));
     }
 
     private Mono<List<Facets.Bucket>> histogram(Query filter, HistogramPlan plan) {
@@ -212,12 +236,13 @@ public class ArticleSearch {
 
     static Query toQuery(ArticleQuery query, KnownCodes codes) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
-        terms(bool, "pair", query.pairs());
-        terms(bool, "countries", query.countries());
+        double min = query.minConfidence();
+        tags(bool, "pair", query.pairs(), min);
+        tags(bool, "countries", query.countries(), min);
         Set<String> regionCodes = new TreeSet<>();
         query.regions().forEach(code -> regionCodes.addAll(codes.relatedRegions(code)));
-        terms(bool, "regions", List.copyOf(regionCodes));
-        terms(bool, "topics", query.topics());
+        tags(bool, "regions", List.copyOf(regionCodes), min);
+        tags(bool, "topics", query.topics(), min);
         terms(bool, "language", query.languages());
         terms(bool, "source", query.sources());
         if (!query.feeds().isEmpty()) {
@@ -256,6 +281,22 @@ public class ArticleSearch {
         return options;
     }
 
+    /**
+     * A tag filter: with no {@code minConfidence}, a term of the flat field; with one, a nested tag of the kind with one
+     * of the codes and a score at least the value ({@link MinConfidence}).
+     */
+    private static void tags(BoolQuery.Builder bool, String field, List<String> values, double minConfidence) {
+        if (values.isEmpty() || minConfidence == 0) {
+            terms(bool, field, values);
+            return;
+        }
+        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+        String path = CONFIDENCE + field;
+        bool.filter(f -> f.nested(n -> n.path(path).query(q -> q.bool(b -> b
+                .filter(c -> c.terms(t -> t.field(path + ".code").terms(v -> v.value(terms))))
+                .filter(c -> c.range(r -> r.number(d -> d.field(path + ".score").gte(minConfidence))))))));
+    }
+
     private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
         if (!values.isEmpty()) {
             List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
@@ -267,7 +308,9 @@ public class ArticleSearch {
     static String fingerprint(ArticleQuery q) {
         String key = String.join("|", q.pairs().toString(), q.countries().toString(), q.regions().toString(),
                 q.topics().toString(), q.languages().toString(), q.sources().toString(), q.feeds().toString(),
-                String.valueOf(q.from()), String.valueOf(q.to()), String.valueOf(q.text()), q.sort().name());
+                String.valueOf(q.from()), String.valueOf(q.to()), String.valueOf(q.text()), q.sort().name())
+                // Without minConfidence the key is as it always was, so the cursors given out before it still continue.
+                + (q.minConfidence() > 0 ? "|" + q.minConfidence() : "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

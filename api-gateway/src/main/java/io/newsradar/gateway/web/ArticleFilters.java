@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a route that takes the article filters ({@code pair}, {@code country}, {@code region}, {@code topic},
- * {@code lang}, {@code source}, {@code feed}, {@code from}, {@code to}, {@code q}), so that the OpenAPI description lists
+ * {@code lang}, {@code source}, {@code feed}, {@code from}, {@code to}, {@code q}, {@code minConfidence}), so that the OpenAPI description lists
  * them once for every such route ({@link OpenApiConfiguration}).
  */
 @Documented

@@ -58,7 +58,11 @@ class OpenApiConfiguration {
             filter("feed", "the feed id", "vnexpress-world"),
             single("from", "published at or after: a date (UTC midnight) or a time with its offset", "2026-11-01"),
             single("to", "published before: a date (UTC midnight) or a time with its offset", "2026-11-20T12:00:00+07:00"),
-            single("q", "words in the title, lead or body; diacritics optional; never read as query syntax", "bac giang"));
+            single("q", "words in the title, lead or body; diacritics optional; never read as query syntax", "bac giang"),
+            new Parameter().in("query").name("minConfidence").example("0.5")
+                    .description("the least score, from 0 to 1, of a tag that pair, country, region and topic match and the facets count;"
+                            + " default 0, every tag")
+                    .schema(new io.swagger.v3.oas.models.media.NumberSchema().minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.ONE)));
 
     @Bean
     OperationCustomizer articleFilters() {

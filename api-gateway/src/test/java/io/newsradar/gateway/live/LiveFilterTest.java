@@ -11,6 +11,7 @@ import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.TopicTag;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.KnownCodes;
+import io.newsradar.gateway.search.MinConfidenceCases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +80,21 @@ class LiveFilterTest {
 
         // When the article is matched, then it is as the index would answer
         assertThat(filter.matches(ARTICLE)).isEqualTo(matches);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.newsradar.gateway.search.MinConfidenceCases#cases")
+    void keepsOnlyTagsAtOrAboveMinConfidenceAsTheIndexDoes(MinConfidenceCases.Case given) {
+        var parameters = UriComponentsBuilder.fromUriString("/?" + given.query()).build().getQueryParams();
+        LiveFilter filter = new LiveFilter(ArticleQuery.filters(parameters, CODES, Set.of()), CODES);
+        JsonMapper json = JsonMapper.builder().build();
+
+        Set<String> matched = MinConfidenceCases.articles("demo-en").entrySet().stream()
+                .filter(e -> filter.matches(LiveArticle.of(ArticleDocument.of(e.getValue()), json, 1)))
+                .map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThat(matched).isEqualTo(given.matches());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,6 +31,27 @@ class ArticleQueryTest {
         assertThat(query.text()).isNull();
     }
 
+    @ParameterizedTest(name = "minConfidence={0}")
+    @CsvSource({"0, 0.0", "1, 1.0", "0.5, 0.5", ".25, 0.25", "1.000, 1.0"})
+    void takesAMinConfidenceFromZeroToOne(String raw, double expected) {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("minConfidence", raw);
+
+        assertThat(ArticleQuery.from(parameters, 20, 100, CODES).minConfidence()).isEqualTo(expected);
+        assertThat(ArticleQuery.from(new LinkedMultiValueMap<>(), 20, 100, CODES).minConfidence()).isZero();
+    }
+
+    @Test
+    void refusesAMinConfidenceGivenTwice() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("minConfidence", "0.5");
+        parameters.add("minConfidence", "0.5");
+
+        assertThatThrownBy(() -> ArticleQuery.filters(parameters, CODES, java.util.Set.of()))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("minConfidence"))
+                .hasMessage("minConfidence may be given once");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             country | JPN     | country 'JPN' is not an ISO 3166-1 alpha-2 country code, such as JP or VN; every valid value: GET /api/v1/codes
@@ -53,7 +74,14 @@ class ArticleQueryTest {
             from    | 0000-12-31T23:59:59Z | from must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, was '0000-12-31T23:59:59Z'
             from    | 1000000000 | from must be a date (2026-11-20) or a time with its offset (2026-11-20T09:00:00Z), was '1000000000'
             source  | <script> | source must be a source's name (letters, digits, spaces, up to 100), was '<script>'
-            index   | news    | unknown parameter 'index'; known: country, cursor, feed, from, lang, pair, q, region, size, sort, source, to, topic
+            minConfidence | NaN  | minConfidence must be a number from 0 to 1, such as 0.5, was 'NaN'
+            minConfidence | -0.1 | minConfidence must be a number from 0 to 1, such as 0.5, was '-0.1'
+            minConfidence | 1.01 | minConfidence must be a number from 0 to 1, such as 0.5, was '1.01'
+            minConfidence | high | minConfidence must be a number from 0 to 1, such as 0.5, was 'high'
+            minConfidence | 5e-1 | minConfidence must be a number from 0 to 1, such as 0.5, was '5e-1'
+            minConfidence | 0x1p-1 | minConfidence must be a number from 0 to 1, such as 0.5, was '0x1p-1'
+            minConfidence | Infinity | minConfidence must be a number from 0 to 1, such as 0.5, was 'Infinity'
+            index   | news    | unknown parameter 'index'; known: country, cursor, feed, from, lang, minConfidence, pair, q, region, size, sort, source, to, topic
             """)
     void rejectsABadParameterSayingWhichAndWhy(String name, String value, String message) {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
