@@ -25,7 +25,7 @@ class OpenApiIT {
                 .expectBody()
                 .jsonPath("$.openapi").value(String.class, v -> assertThat(v).startsWith("3."))
                 .jsonPath("$.paths['/api/v1/articles'].get.parameters[*].name").value(STRINGS, names -> assertThat(names)
-                        .contains("pair", "country", "region", "topic", "lang", "q", "from", "to", "size", "cursor", "sort")
+                        .contains("pair", "country", "region", "topic", "lang", "q", "from", "to", "size", "cursor", "sort", "minConfidence")
                         .doesNotContain("parameters"))
                 .jsonPath("$.paths['/api/v1/articles/{id}'].get.parameters[0].description").value(String.class,
                         d -> assertThat(d).contains("URL-safe base64"))
