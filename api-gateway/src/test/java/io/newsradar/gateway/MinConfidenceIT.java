@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +35,9 @@ class MinConfidenceIT {
     private static final List<String> FILTERED_ROUTES = List.of("/api/v1/articles", "/api/v1/facets",
             "/api/v1/export?to=2026-12-01", "/feeds/v1/articles.atom", "/feeds/v1/articles.rss", "/api/v1/stream");
 
+    private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {
+    };
+
     @Value("${local.server.port}")
     int port;
 
@@ -48,7 +52,7 @@ class MinConfidenceIT {
         Set<String> matched = new HashSet<>();
         web().get().uri(URI.create(base() + "/api/v1/articles?feed=" + FEED + "&" + given.query())).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.items[*].id").value(List.class, ids -> ids.forEach(id -> matched.add(NAMES.get(id))));
+                .expectBody().jsonPath("$.items[*].id").value(STRINGS, ids -> ids.forEach(id -> matched.add(NAMES.get(id))));
 
         assertThat(matched).isEqualTo(given.matches());
     }
