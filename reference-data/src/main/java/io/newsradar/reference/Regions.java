@@ -10,8 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The first-level subdivisions of every country that has a {@code regions/<CC>.tsv} file (code, current code,
- * language, name, flags), with the merges between them (Vietnam's provinces in 2025) and their names in every language.
+ * The first-level subdivisions of every country, with the merges between them (Vietnam's provinces in 2025) and their
+ * names in every language. A country's regions come from its curated file {@code regions/<CC>.tsv} (code, current code,
+ * language, name, flags) when it has one, else from the file generated from ISO 3166-2 and CLDR,
+ * {@code regions/iso/<CC>.tsv} (the same columns, then the source's type and what a flagged name collides with): the
+ * curated file replaces the generated one whole, so the curators decide which subdivisions a country has.
  */
 public final class Regions {
 
@@ -27,6 +30,9 @@ public final class Regions {
     public record Name(Region region, String language, String written, String flags, DataFile.Line line) {
     }
 
+    /** Where the generated files are, below the data root (tools/gazetteer/generate.py writes them). */
+    public static final String GENERATED = "regions/iso/";
+
     private final Map<String, Region> regions;
     private final List<Name> names;
 
@@ -41,6 +47,7 @@ public final class Regions {
         List<Name> names = new ArrayList<>();
         for (String country : countries.codes()) {
             DataFile.readIfPresent(dataDir, "regions/" + country + ".tsv", 4, 5)
+                    .or(() -> DataFile.readIfPresent(dataDir, GENERATED + country + ".tsv", 4, 7))
                     .ifPresent(lines -> lines.forEach(line -> read(country, line, regions, names)));
         }
         for (Region region : regions.values()) {

@@ -37,6 +37,40 @@ class ReferenceDataTest {
     }
 
     @Test
+    void everyCountryWithoutACuratedFileHasItsFirstLevelFromTheGeneratedFiles() {
+        assertThat(BUNDLED.regions().region("DE-BY")).map(Region::name).contains("Bavaria");
+        assertThat(BUNDLED.regions().region("AU-NSW")).map(Region::name).contains("New South Wales");
+        assertThat(BUNDLED.regions().region("CA-ON")).map(Region::name).contains("Ontario");
+        assertThat(BUNDLED.regions().region("IN-MH")).map(Region::name).contains("Maharashtra");
+        assertThat(BUNDLED.regions().all().values()).extracting(Region::country).doesNotContain("HK", "PR")
+                .hasSizeGreaterThan(3000);
+    }
+
+    @Test
+    void aCuratedFileReplacesTheGeneratedOneForItsCountry() {
+        assertThat(BUNDLED.regions().region("FR-ARA")).map(Region::name).contains("Auvergne-Rhône-Alpes");
+        assertThat(BUNDLED.regions().region("FR-971")).isEmpty();
+        assertThat(BUNDLED.regions().names()).filteredOn(n -> n.region().country().equals("TH"))
+                .allSatisfy(n -> assertThat(n.line().file()).endsWith("regions/TH.tsv"));
+    }
+
+    @Test
+    void aGeneratedNameThatCollidesWithAWordACountryOrAnotherRegionNeedsItsCountry() {
+        assertThat(flags("AU-VIC", "Victoria")).isEqualTo("needs-country");
+        assertThat(flags("IN-PB", "Punjab")).isEqualTo("needs-country");
+        assertThat(flags("AR-X", "Córdoba")).isEqualTo("needs-country");
+        assertThat(flags("DE-BE", "Berlin")).isEqualTo("needs-country");
+        assertThat(flags("DE-BY", "Bavaria")).isEmpty();
+        assertThat(flags("CA-ON", "Ontario")).isEmpty();
+    }
+
+    private static String flags(String code, String written) {
+        return BUNDLED.regions().names().stream()
+                .filter(n -> n.region().code().equals(code) && n.written().equals(written))
+                .findFirst().orElseThrow().flags();
+    }
+
+    @Test
     void theBundledTaxonomyHasTheFourTopicsInTheOrderOfItsFile() {
         assertThat(BUNDLED.topics().all()).extracting(Topic::name).containsExactly("investment", "aid", "culture", "labour");
         assertThat(BUNDLED.topics().topic("labour").orElseThrow().threshold()).isEqualTo(3.0);
