@@ -23,17 +23,23 @@ final class Anchors {
     static Set<String> numbers(String text) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text);
+        StringBuilder digits = new StringBuilder("#");
         while (m.find()) {
-            String digits = m.group().replaceAll("[^0-9]", "");
-            String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
-            if (trimmed.length() >= 2) {
-                out.add("#" + trimmed);
+            digits.setLength(1);
+            for (int i = m.start(); i < m.end(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9' && (c != '0' || digits.length() > 1)) {
+                    digits.append(c);
+                }
+            }
+            if (digits.length() >= 3) {
+                out.add(digits.toString());
             }
         }
         return out;
     }
 
-    /** The capitalised words of the text, folded, and the joined pairs of adjacent ones. */
+    /** The capitalised words of the text (in NFC), folded, and the joined pairs of adjacent ones. */
     static Set<String> names(String text) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = WORD.matcher(text);
@@ -45,7 +51,7 @@ final class Anchors {
                 previous = null;
                 continue;
             }
-            String folded = TextFolding.fold(word).replaceAll("['’-]", "");
+            String folded = fold(text, m.start(), m.end());
             if (folded.length() >= 3) {
                 out.add(folded);
             }
@@ -56,6 +62,18 @@ final class Anchors {
             previousEnd = m.end();
         }
         return out;
+    }
+
+    /** The folded word of NFC text without its apostrophes and hyphens. */
+    private static String fold(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = TextFolding.foldChar(text.charAt(i));
+            if (c != TextFolding.DROPPED && c != '\'' && c != '’' && c != '-') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean onlySpaceBetween(String text, int from, int to) {

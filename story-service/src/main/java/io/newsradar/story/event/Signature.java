@@ -1,5 +1,6 @@
 package io.newsradar.story.event;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
@@ -15,7 +16,7 @@ record Signature(String articleId, Set<String> names, Set<String> numbers, long[
     }
 
     static Signature of(Article article, MinHash minHash, LocalDate fallbackDay) {
-        Set<String> names = Anchors.names(article.text());
+        Set<String> names = Anchors.names(Normalizer.normalize(article.text(), Normalizer.Form.NFC));
         Set<String> numbers = Anchors.numbers(article.text());
         Set<String> all = new HashSet<>(names);
         all.addAll(numbers);

@@ -41,7 +41,7 @@ public final class StoryClusterer {
         Signature signature = Signature.of(article, minHash, latest);
         if (signature.dated() && signature.day().isAfter(latest)) {
             latest = signature.day();
-            evictBefore(latest.minusDays(SameEventScore.WINDOW_DAYS + 31L));
+            evictBefore(latest.minusDays(SameEventScore.WINDOW_DAYS));
         }
         remember(signature);
         Assignment assignment = assign(signature);
