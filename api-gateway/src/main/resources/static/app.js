@@ -22,12 +22,14 @@
     articles: $('articles'), empty: $('stream-empty'), count: $('stream-count'), chart: $('chart'), chartNote: $('chart-note'),
     largeType: $('large-type'), highContrast: $('high-contrast'), forgetKey: $('forget-key'),
     download: $('download'), downloadStatus: $('download-status'), feedAtom: $('feed-atom'),
+    minConfidence: $('min-confidence'),
   };
 
   const state = {
     key: null,
     filters: new Map(),
     q: '',
+    minConfidence: '', // '' for every tag, else the least score a tag filter and the counts take (the API's minConfidence)
     view: new Set(),
     generation: 0, // bumped whenever the stream is reopened for a new key or filter: late callbacks of older ones are ignored
     stream: null,
@@ -77,6 +79,8 @@
       }
     }
     state.q = (params.get('q') || '').trim();
+    const min = (params.get('minConfidence') || '').trim();
+    state.minConfidence = /^(0(\.[0-9]+)?|1(\.0+)?|\.[0-9]+)$/.test(min) ? min : '';
     const view = params.get('view') ?? stored(VIEW_STORE) ?? '';
     state.view = new Set(view.split(',').filter((v) => v === 'large' || v === 'contrast'));
   }
@@ -91,6 +95,9 @@
     }
     if (state.q && !except.includes('q')) {
       params.set('q', state.q);
+    }
+    if (state.minConfidence && !except.includes('minConfidence')) {
+      params.set('minConfidence', state.minConfidence);
     }
     return params;
   }
@@ -584,6 +591,11 @@
         addFilter(chip.dataset.filter, chip.dataset.value);
       }
     });
+    ui.minConfidence.addEventListener('change', () => {
+      changeFilters(() => {
+        state.minConfidence = ui.minConfidence.value;
+      });
+    });
     ui.download.addEventListener('click', download);
     ui.largeType.addEventListener('click', () => toggleView('large'));
     ui.highContrast.addEventListener('click', () => toggleView('contrast'));
@@ -591,6 +603,10 @@
   }
 
   readAddress();
+  if (state.minConfidence && ![...ui.minConfidence.options].some((o) => o.value === state.minConfidence)) {
+    ui.minConfidence.append(new Option(state.minConfidence, state.minConfidence));
+  }
+  ui.minConfidence.value = state.minConfidence;
   applyView();
   renderFilters();
   writeAddress();

@@ -63,9 +63,21 @@ window.NewsroomArticle = (() => {
     return list.map((e) => `“${e.phrase}” in the ${String(e.field || '').toLowerCase()}`).join('\n');
   }
 
-  function chip(kind, filter, value, label, title) {
+  /** The score under which a tag is shown apart: the page's data-low-confidence, 0.5 when it has none. */
+  function lowConfidence() {
+    const main = document.getElementById('newsroom');
+    const value = main ? Number.parseFloat(main.dataset.lowConfidence) : Number.NaN;
+    return Number.isFinite(value) ? value : 0.5;
+  }
+
+  function chip(kind, filter, value, label, title, tagScore) {
     const item = element('li');
-    const button = element('button', `chip chip-${kind}`, label);
+    const low = typeof tagScore === 'number' && tagScore < lowConfidence();
+    const button = element('button', `chip chip-${kind}${low ? ' chip-low' : ''}`, label);
+    if (low) {
+      button.dataset.score = score(tagScore);
+      title = `low confidence (${score(tagScore)})\n${title}`;
+    }
     button.type = 'button';
     button.dataset.filter = filter;
     button.dataset.value = value;
@@ -84,18 +96,18 @@ window.NewsroomArticle = (() => {
         const country = countries.get(code);
         return `${code}: ${country ? evidence(country.evidence).replace(/\n/g, '; ') : 'no evidence recorded'}`;
       });
-      chips.push(chip('pair', 'pair', article.pair, article.pair, [`pair ${article.pair} · confidence ${score(pair.confidence)}`, ...named].join('\n')));
+      chips.push(chip('pair', 'pair', article.pair, article.pair, [`pair ${article.pair} · confidence ${score(pair.confidence)}`, ...named].join('\n'), pair.confidence));
     }
     const regions = tags.regions && tags.regions.length ? tags.regions : (article.regions || []).map((code) => ({ code }));
     for (const region of regions) {
       const now = region.currentCode && region.currentCode !== region.code ? ` (now ${region.currentCode})` : '';
       const label = region.name ? `${region.name}` : region.code;
       chips.push(chip('region', 'region', region.code, label,
-          `region ${region.code}${now} · score ${score(region.score)}\n${evidence(region.evidence)}`));
+          `region ${region.code}${now} · score ${score(region.score)}\n${evidence(region.evidence)}`, region.score));
     }
     const topics = tags.topics && tags.topics.length ? tags.topics : (article.topics || []).map((topic) => ({ topic }));
     for (const topic of topics) {
-      chips.push(chip('topic', 'topic', topic.topic, topic.topic, `topic ${topic.topic} · score ${score(topic.score)}\n${evidence(topic.evidence)}`));
+      chips.push(chip('topic', 'topic', topic.topic, topic.topic, `topic ${topic.topic} · score ${score(topic.score)}\n${evidence(topic.evidence)}`, topic.score));
     }
     return chips;
   }

@@ -212,6 +212,43 @@ class NewsroomPageIT {
     }
 
     @Test
+    void aTagScoredUnderTheThresholdIsShownApartAndTheMinConfidenceControlKeepsOnlyConfidentTags() throws Exception {
+        // Given two labour stories of a feed, one whose labour tag is scored 0.3, under the page's threshold (0.5)
+        String feed = feed();
+        ClassifiedArticle confident = article(feed, 1, "Gunma factories hire more trainees", "labour", Duration.ofMinutes(20));
+        ClassifiedArticle weak = withTopicScore(article(feed, 2, "Vietnamese care workers arrive in Gunma", "labour",
+                Duration.ofMinutes(10)), 0.3);
+        IndexedArticles.index(List.of(confident, weak));
+        driver.get(page("?feed=" + feed + "&topic=labour&api_key=" + TestKeys.READER));
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.until(d -> "live".equals(connection(d)));
+        wait.until(d -> shownIds(d).size() == 2);
+
+        // Then the weak tag is dimmed with its score in the tooltip, and the confident one is not
+        WebElement weakTopic = driver.findElement(By.cssSelector("#articles li[data-id='" + weak.articleId() + "'] .chip-topic"));
+        assertThat(weakTopic.getDomAttribute("class")).contains("chip-low");
+        assertThat(weakTopic.getDomAttribute("title")).startsWith("low confidence (0.30)");
+        WebElement confidentTopic = driver.findElement(By.cssSelector("#articles li[data-id='" + confident.articleId() + "'] .chip-topic"));
+        assertThat(confidentTopic.getDomAttribute("class")).doesNotContain("chip-low");
+
+        // When the monitor sets the minimum confidence to 0.5
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("min-confidence"))).selectByValue("0.5");
+
+        // Then only the article whose labour tag is scored 0.5 or more is listed, and the address and feed link keep it
+        wait.until(d -> shownIds(d).equals(List.of(confident.articleId())));
+        assertThat(driver.getCurrentUrl()).contains("minConfidence=0.5");
+        assertThat(driver.findElement(By.id("feed-atom")).getDomProperty("href")).contains("minConfidence=0.5");
+        assertThat(consoleProblems(driver)).isEmpty();
+    }
+
+    private static ClassifiedArticle withTopicScore(ClassifiedArticle a, double score) {
+        List<io.newsradar.contracts.TopicTag> topics = a.topics().stream()
+                .map(t -> new io.newsradar.contracts.TopicTag(t.topic(), score, t.evidence())).toList();
+        return new ClassifiedArticle(a.schemaVersion(), a.article(), a.classifierVersion(), a.classifiedAt(), a.language(),
+                a.pair(), a.countries(), a.regions(), topics);
+    }
+
+    @Test
     void aRefusedKeyIsSaidPlainlyWithTheGatewaysReason() throws Exception {
         // When the page is opened with a key the gateway does not know
         driver.get(page("?api_key=not-a-key"));
