@@ -45,9 +45,13 @@ public final class CommandLine {
     /** Runs a command; the exit status: 0 done, 1 failed, 2 bad usage. */
     public int run(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
+        if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])) {
+            stdout.print(usage());
+            return 0;
+        }
         if (args.length == 0 || !"cluster".equals(args[0])) {
             stderr.print(usage());
-            return args.length == 0 || !args[0].startsWith("-") && !"help".equals(args[0]) ? 2 : 0;
+            return 2;
         }
         for (int i = 1; i < args.length; i++) {
             if (!List.of("--in", "--out", "--threshold").contains(args[i]) || i + 1 == args.length) {
