@@ -20,6 +20,9 @@ public final class StoryClusterer {
     /** The score from which two articles are taken to report the same event. */
     public static final double DEFAULT_THRESHOLD = 0.30;
 
+    /** A band key shared by more articles than this says little; its bucket takes no more and is not looked up. */
+    static final int MAX_BUCKET = 48;
+
     private final MinHash minHash = new MinHash(40, 2);
     private final double threshold;
     private final ArrayDeque<Signature> window = new ArrayDeque<>();
@@ -93,7 +96,10 @@ public final class StoryClusterer {
     private Set<Signature> candidates(Signature signature) {
         Set<Signature> out = new LinkedHashSet<>();
         for (long key : signature.bandKeys()) {
-            out.addAll(buckets.getOrDefault(key, List.of()));
+            List<Signature> bucket = buckets.getOrDefault(key, List.of());
+            if (bucket.size() < MAX_BUCKET) {
+                out.addAll(bucket);
+            }
         }
         return out;
     }
@@ -113,7 +119,10 @@ public final class StoryClusterer {
 
     private void index(Signature signature) {
         for (long key : signature.bandKeys()) {
-            buckets.computeIfAbsent(key, k -> new ArrayList<>(2)).add(signature);
+            List<Signature> bucket = buckets.computeIfAbsent(key, k -> new ArrayList<>(2));
+            if (bucket.size() < MAX_BUCKET) {
+                bucket.add(signature);
+            }
         }
     }
 
