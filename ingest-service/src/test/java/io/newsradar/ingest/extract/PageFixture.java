@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 record PageFixture(String name, URI url, byte[] html, String contentType, String headline, String lead, String body,
         List<String> boilerplate) {
 
-    /** The article pages: three Vietnamese, four English and three French site templates. */
+    /** The article pages: four Vietnamese (one AMP), four English and three French site templates. */
     static final List<String> ARTICLES = List.of("vi-daily", "vi-province", "vi-legacy-1258", "en-wire", "en-jsonld",
-            "en-blog", "en-newsroom", "fr-daily", "fr-regional", "fr-figures");
+            "en-blog", "en-newsroom", "vi-amp", "fr-daily", "fr-regional", "fr-figures");
 
     static PageFixture load(String name) {
         String[] expected = text(name + ".expected.txt").split("\n", 3);

@@ -62,4 +62,17 @@ class PageMetadataTest {
         assertThat(article.section()).isNull();
         assertThat(article.imageUrl()).isNull();
     }
+
+    @Test
+    void readsTheAuthorWithoutItsBylineWordAndTheSectionOfAnAmpPage() throws Exception {
+        PageFixture page = PageFixture.load("vi-amp");
+
+        ExtractedArticle article = extractor.extract(page.url(), page.html(), page.contentType());
+
+        assertThat(article.author()).isEqualTo("Hoàng Lan");
+        assertThat(article.section()).isEqualTo("Kinh tế");
+        assertThat(article.imageUrl()).isEqualTo("https://vungbien.example/anh/2026/11/cang-cai-lan.jpg");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-11-18T08:30:00Z"));
+        assertThat(article.canonicalUrl()).isEqualTo("https://vungbien.example/kinh-te/quang-ninh-don-doan-hokkaido.html");
+    }
 }
