@@ -2,7 +2,7 @@ package io.newsradar.bench;
 
 import io.newsradar.classify.Classifier;
 import io.newsradar.classify.eval.EvaluationSet;
-import io.newsradar.classify.text.PageText;
+import io.newsradar.classify.text.StoryFinder;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.RawArticle;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ final class BenchArticles {
     }
 
     static List<Article> of(Path evaluationSet, int bytes) {
-        PageText pages = PageText.load(null);
+        StoryFinder pages = StoryFinder.load(null);
         List<Article> out = new ArrayList<>();
         for (EvaluationSet.Item item : EvaluationSet.read(List.of(evaluationSet)).items()) {
             var in = item.input();
@@ -32,7 +32,7 @@ final class BenchArticles {
             String lead;
             String body;
             if (in.text() != null) {
-                PageText.Story story = pages.split(in.text());
+                StoryFinder.Story story = pages.split(in.text());
                 title = story.title();
                 lead = story.lead();
                 body = story.body();

@@ -2,7 +2,7 @@ package io.newsradar.bench;
 
 import io.newsradar.classify.Classification;
 import io.newsradar.classify.Classifier;
-import io.newsradar.classify.text.ArticleText;
+import io.newsradar.classify.text.FoldedArticle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,10 +55,10 @@ public class ClassifierBenchmark {
      * matching. What this machine gives here bounds what {@link #classifyOne} can reach.
      */
     @Benchmark
-    public ArticleText foldOnly() {
+    public FoldedArticle foldOnly() {
         BenchArticles.Article a = articles.get(next);
         next = next + 1 == articles.size() ? 0 : next + 1;
-        return ArticleText.of(a.title(), a.lead(), a.body());
+        return FoldedArticle.of(a.title(), a.lead(), a.body());
     }
 
     @Benchmark

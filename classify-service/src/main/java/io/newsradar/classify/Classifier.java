@@ -10,8 +10,8 @@ import io.newsradar.classify.lexicon.Term;
 import io.newsradar.classify.pair.PairPicker;
 import io.newsradar.classify.region.RegionGazetteer;
 import io.newsradar.classify.region.RegionTagger;
-import io.newsradar.classify.text.ArticleText;
-import io.newsradar.classify.text.PageText;
+import io.newsradar.classify.text.FoldedArticle;
+import io.newsradar.classify.text.StoryFinder;
 import io.newsradar.classify.topic.TopicLexicon;
 import io.newsradar.classify.topic.TopicTagger;
 import io.newsradar.contracts.ClassifiedArticle;
@@ -40,7 +40,7 @@ public final class Classifier {
     private final String version;
     private final Lexicon lexicon;
     private final RegionGazetteer regions;
-    private final PageText pages;
+    private final StoryFinder pages;
     private final CountryTagger countryTagger = new CountryTagger();
     private final RegionTagger regionTagger = new RegionTagger();
     private final PairPicker pairPicker = new PairPicker();
@@ -49,7 +49,7 @@ public final class Classifier {
     /** The country each language is the home language of ({@code vi} → {@code VN}). */
     private final Map<String, String> homes;
 
-    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, PageText pages, Clock clock,
+    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, StoryFinder pages, Clock clock,
                        Map<String, String> homes) {
         this.homes = Map.copyOf(homes);
         this.version = version;
@@ -74,7 +74,7 @@ public final class Classifier {
         terms.addAll(topics.terms());
         terms.addAll(ContextWords.load(dataDir));
         return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
-                PageText.load(dataDir), clock, countries.homes());
+                StoryFinder.load(dataDir), clock, countries.homes());
     }
 
     /** A classifier with the bundled data and the system clock. */
@@ -92,7 +92,7 @@ public final class Classifier {
      * an event that carries no decision.
      */
     public ClassifiedArticle classify(RawArticle article) {
-        ArticleText text = ArticleText.of(article.title(), article.lead(), article.body());
+        FoldedArticle text = FoldedArticle.of(article.title(), article.lead(), article.body());
         String language = article.languageDecided() ? LanguageGuess.supportedOrUnknown(article.language())
                 : guess(text, article.language());
         Classification c = tag(text, language);
@@ -102,21 +102,21 @@ public final class Classifier {
 
     /** A whole page's text, as a scraper saves it: the story is found in it first. */
     public Classification classifyPage(String page, String languageHint) {
-        PageText.Story story = pages.split(page == null ? "" : page);
+        StoryFinder.Story story = pages.split(page == null ? "" : page);
         return classify(story.title(), story.lead(), story.body(), languageHint);
     }
 
     /** A structured story; any part may be empty. Its language is told from its text, the hint breaking ties. */
     public Classification classify(String title, String lead, String body, String languageHint) {
-        ArticleText text = ArticleText.of(title, lead, body);
+        FoldedArticle text = FoldedArticle.of(title, lead, body);
         return tag(text, guess(text, languageHint));
     }
 
-    private static String guess(ArticleText text, String hint) {
+    private static String guess(FoldedArticle text, String hint) {
         return LanguageGuess.ofStory(text.title().original(), text.lead().original(), text.body().original(), hint);
     }
 
-    private Classification tag(ArticleText text, String language) {
+    private Classification tag(FoldedArticle text, String language) {
         if (!LanguageGuess.SUPPORTED.contains(language)) {
             return Classification.none(version, language);
         }
@@ -124,7 +124,7 @@ public final class Classifier {
         List<NameMention> names = new ArrayList<>();
         List<Lexicon.Mention> topicMentions = new ArrayList<>();
         int multilateralInHead = 0;
-        for (ArticleText.Part part : text.parts()) {
+        for (FoldedArticle.Part part : text.parts()) {
             List<Lexicon.Mention> mentions = lexicon.find(part, language, marked);
             names.addAll(NameMention.read(mentions, regions.affixes()));
             for (Lexicon.Mention m : mentions) {

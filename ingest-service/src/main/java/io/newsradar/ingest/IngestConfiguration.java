@@ -3,7 +3,7 @@ package io.newsradar.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.ingest.extract.ArticleExtractor;
 import io.newsradar.ingest.extract.PageExtraction;
-import io.newsradar.ingest.feed.FeedRegistry;
+import io.newsradar.ingest.feed.FeedOwnership;
 import io.newsradar.ingest.feed.FeedSeeder;
 import io.newsradar.ingest.feed.FeedStateStore;
 import io.newsradar.ingest.fetch.FeedFetcher;
@@ -114,23 +114,23 @@ class IngestConfiguration {
     }
 
     @Bean(destroyMethod = "")
-    FeedRegistry feedRegistry(IngestProperties properties, FeedScheduler scheduler, FeedStateStore states) {
+    FeedOwnership feedRegistry(IngestProperties properties, FeedScheduler scheduler, FeedStateStore states) {
         IngestProperties.Registry registry = properties.registry();
-        return new FeedRegistry(Map.of(
+        return new FeedOwnership(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, registry.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, registry.groupId()), scheduler, states, WIRE, registry.releaseTimeout());
     }
 
     @Bean
     @ConditionalOnProperty(name = IngestApplication.COMMAND_PROPERTY, havingValue = "none", matchIfMissing = true)
-    IngestLifecycle ingestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry,
+    IngestLifecycle ingestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedOwnership registry,
             FeedScheduler scheduler, ExecutorService pollWorkers) {
         return new IngestLifecycle(properties, seeder, registry, scheduler, pollWorkers);
     }
 
     /** Readiness: the instance has joined the group and read the feeds and states it was given. */
     @Bean
-    HealthIndicator feedRegistryHealthIndicator(FeedRegistry registry, FeedScheduler scheduler) {
+    HealthIndicator feedRegistryHealthIndicator(FeedOwnership registry, FeedScheduler scheduler) {
         return () -> (registry.ready() ? Health.up() : Health.outOfService().withDetail("reason",
                 "joining the ingest group or reading news.feeds and news.feed-state"))
                 .withDetail("ownedFeeds", scheduler.ownedCount())

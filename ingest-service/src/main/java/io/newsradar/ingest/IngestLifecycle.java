@@ -1,6 +1,6 @@
 package io.newsradar.ingest;
 
-import io.newsradar.ingest.feed.FeedRegistry;
+import io.newsradar.ingest.feed.FeedOwnership;
 import io.newsradar.ingest.feed.FeedSeeder;
 import io.newsradar.ingest.schedule.FeedScheduler;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +22,12 @@ class IngestLifecycle implements SmartLifecycle {
 
     private final IngestProperties properties;
     private final FeedSeeder seeder;
-    private final FeedRegistry registry;
+    private final FeedOwnership registry;
     private final FeedScheduler scheduler;
     private final ExecutorService pollWorkers;
     private ScheduledExecutorService ticker;
 
-    IngestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedRegistry registry, FeedScheduler scheduler,
+    IngestLifecycle(IngestProperties properties, FeedSeeder seeder, FeedOwnership registry, FeedScheduler scheduler,
             ExecutorService pollWorkers) {
         this.properties = properties;
         this.seeder = seeder;

@@ -2,9 +2,9 @@ package io.newsradar.gateway.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.newsradar.contracts.Redaction;
-import io.newsradar.gateway.feeds.FeedNotFoundException;
-import io.newsradar.gateway.feeds.FeedRegistryUnavailableException;
-import io.newsradar.gateway.feeds.InvalidFeedException;
+import io.newsradar.gateway.feedadmin.FeedNotFoundException;
+import io.newsradar.gateway.feedadmin.FeedRegistryUnavailableException;
+import io.newsradar.gateway.feedadmin.InvalidFeedException;
 import io.newsradar.gateway.live.StreamLimitException;
 import io.newsradar.gateway.search.InvalidQueryException;
 import io.newsradar.gateway.search.SearchLimiter;

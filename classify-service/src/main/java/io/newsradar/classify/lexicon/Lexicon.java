@@ -1,6 +1,6 @@
 package io.newsradar.classify.lexicon;
 
-import io.newsradar.classify.text.ArticleText;
+import io.newsradar.classify.text.FoldedArticle;
 import io.newsradar.classify.text.Automaton;
 import io.newsradar.contracts.Evidence;
 import io.newsradar.contracts.TextFolding;
@@ -20,7 +20,7 @@ import java.util.Map;
 public final class Lexicon {
 
     /** A phrase found in one part of an article. {@code [start, end)} are offsets in the folded text. */
-    public record Mention(Term term, ArticleText.Part part, int start, int end) {
+    public record Mention(Term term, FoldedArticle.Part part, int start, int end) {
 
         public Meaning meaning() {
             return term.meaning();
@@ -81,7 +81,7 @@ public final class Lexicon {
     }
 
     /** The mentions in one part of an article written in {@code language}, in text order. */
-    public List<Mention> find(ArticleText.Part part, String language) {
+    public List<Mention> find(FoldedArticle.Part part, String language) {
         return find(part, language, false);
     }
 
@@ -91,7 +91,7 @@ public final class Lexicon {
      * @param marked whether the article writes its own diacritics (Vietnamese with its marks): then a phrase with
      *               diacritics matches only text with the same ones, and "Lao động" is not "Lào"
      */
-    public List<Mention> find(ArticleText.Part part, String language, boolean marked) {
+    public List<Mention> find(FoldedArticle.Part part, String language, boolean marked) {
         if (part.isEmpty()) {
             return List.of();
         }
@@ -137,7 +137,7 @@ public final class Lexicon {
     }
 
     /** Leftmost-longest: a span overlapping one chosen before it is dropped. A blocker silences the country names of its span. */
-    private static void resolve(List<Candidate> candidates, ArticleText.Part part, List<Mention> out) {
+    private static void resolve(List<Candidate> candidates, FoldedArticle.Part part, List<Mention> out) {
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.start).thenComparingInt(c -> -c.end));
         int taken = -1;
         for (Candidate c : candidates) {
@@ -178,7 +178,7 @@ public final class Lexicon {
         }
     }
 
-    private static boolean accepts(Entry entry, ArticleText.Part part, int start, int end, boolean marked) {
+    private static boolean accepts(Entry entry, FoldedArticle.Part part, int start, int end, boolean marked) {
         String folded = part.folded();
         if (entry.boundaryStart() && start > 0 && Character.isLetterOrDigit(folded.charAt(start - 1))) {
             return false;
@@ -218,7 +218,7 @@ public final class Lexicon {
     }
 
     /** Whether the text's letters and digits in {@code [start, end)}, lower case, are {@code letters}. */
-    private static boolean sameLetters(String letters, ArticleText.Part part, int start, int end) {
+    private static boolean sameLetters(String letters, FoldedArticle.Part part, int start, int end) {
         String original = part.original();
         int to = end >= part.folded().length() ? original.length() : part.originalIndex(end);
         int j = 0;
@@ -234,7 +234,7 @@ public final class Lexicon {
     }
 
     /** Whether the word right before or right after the span (one space away) starts with a capital. */
-    private static boolean nextToCapitalisedWord(ArticleText.Part part, int start, int end) {
+    private static boolean nextToCapitalisedWord(FoldedArticle.Part part, int start, int end) {
         String folded = part.folded();
         int before = start - 1;
         if (before > 0 && folded.charAt(before) == ' ' && Character.isLetter(folded.charAt(before - 1))) {

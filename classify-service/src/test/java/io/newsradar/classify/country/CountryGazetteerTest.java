@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsradar.classify.lexicon.ContextWords;
 import io.newsradar.classify.lexicon.Lexicon;
 import io.newsradar.classify.lexicon.Meaning;
-import io.newsradar.classify.text.ArticleText;
+import io.newsradar.classify.text.FoldedArticle;
 import io.newsradar.contracts.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class CountryGazetteerTest {
     }
 
     private static List<String> countries(String lang, String text) {
-        return LEXICON.find(ArticleText.Part.of(Evidence.Field.BODY, text), lang).stream()
+        return LEXICON.find(FoldedArticle.Part.of(Evidence.Field.BODY, text), lang).stream()
                 .filter(m -> m.meaning() instanceof Meaning.CountryName)
                 .map(m -> ((Meaning.CountryName) m.meaning()).code()).toList();
     }

@@ -2,7 +2,7 @@ package io.newsradar.classify.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsradar.classify.text.ArticleText;
+import io.newsradar.classify.text.FoldedArticle;
 import io.newsradar.contracts.Evidence;
 import io.newsradar.reference.Region;
 import java.util.EnumSet;
@@ -35,7 +35,7 @@ class LexiconTest {
             new Term("tiếng Nhật", "vi", new Meaning.TopicPhrase("culture", 2), Set.of(), "test")));
 
     private static List<String> names(String text, String lang) {
-        ArticleText.Part part = ArticleText.Part.of(Evidence.Field.BODY, text);
+        FoldedArticle.Part part = FoldedArticle.Part.of(Evidence.Field.BODY, text);
         return LEXICON.find(part, lang).stream().map(m -> m.phrase() + "=" + describe(m.meaning())).toList();
     }
 
@@ -109,7 +109,7 @@ class LexiconTest {
 
     @Test
     void givesOffsetsInTheTextAsWritten() {
-        ArticleText.Part part = ArticleText.Part.of(Evidence.Field.TITLE, "Tỉnh Gunma và Nhật Bản");
+        FoldedArticle.Part part = FoldedArticle.Part.of(Evidence.Field.TITLE, "Tỉnh Gunma và Nhật Bản");
         Lexicon.Mention gunma = LEXICON.find(part, "vi").get(0);
 
         assertThat(gunma.evidence()).isEqualTo(new Evidence("Gunma", Evidence.Field.TITLE, 5));

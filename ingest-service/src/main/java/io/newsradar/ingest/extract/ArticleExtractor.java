@@ -66,20 +66,20 @@ public final class ArticleExtractor implements PageReader {
         String text = PageDecoder.text(html, contentType, settings);
         Document doc = PageDecoder.parse(pageUrl, text, settings, budget);
         PageMeta meta = PageMeta.read(pageUrl, doc);
-        if (Text.isBlank(meta.headline())) {
+        if (TextCleaner.isBlank(meta.headline())) {
             throw new ExtractionException(pageUrl + " has no headline: no og:title, <h1> or <title>");
         }
         budget.check();
         Story story = story(doc, true, budget);
-        if (Text.words(String.join(" ", story.paragraphs)) < MIN_STORY_WORDS) {
+        if (TextCleaner.words(String.join(" ", story.paragraphs)) < MIN_STORY_WORDS) {
             // the first pass stripped furniture by name from the document: read the same text again without that
             story = story(PageDecoder.parse(pageUrl, text, settings, budget), false, budget);
         }
         List<String> paragraphs = jsonLdBodyIfLonger(meta, story.paragraphs, budget);
         String lead = !story.lead.isEmpty() ? story.lead : Lead.fromDescription(meta.description(), paragraphs);
-        String leadKey = Text.key(lead);
-        String headlineKey = Text.key(meta.headline());
-        paragraphs.removeIf(p -> Text.key(p).equals(leadKey) || Text.key(p).equals(headlineKey));
+        String leadKey = TextCleaner.key(lead);
+        String headlineKey = TextCleaner.key(meta.headline());
+        paragraphs.removeIf(p -> TextCleaner.key(p).equals(leadKey) || TextCleaner.key(p).equals(headlineKey));
         check(pageUrl, paragraphs);
         return new ExtractedArticle(meta.headline(), lead, String.join("\n\n", paragraphs), meta.language(),
                 meta.canonicalUrl(), meta.publishedAt(), meta.updatedAt(), meta.author(), meta.imageUrl(), meta.section());
@@ -106,8 +106,8 @@ public final class ArticleExtractor implements PageReader {
         if (articleBody == null) {
             return fromMarkup;
         }
-        int ldWords = Text.words(articleBody);
-        if (ldWords < MIN_JSON_LD_WORDS || Text.words(String.join(" ", fromMarkup)) >= ldWords * 0.6) {
+        int ldWords = TextCleaner.words(articleBody);
+        if (ldWords < MIN_JSON_LD_WORDS || TextCleaner.words(String.join(" ", fromMarkup)) >= ldWords * 0.6) {
             return fromMarkup;
         }
         if (articleBody.contains("</")) {
@@ -115,13 +115,13 @@ public final class ArticleExtractor implements PageReader {
             return new ArrayList<>(Paragraphs.of(List.of(fragment.body()), budget));
         }
         List<String> paragraphs = new ArrayList<>();
-        Arrays.stream(articleBody.split("\\n")).map(Text::clean).filter(p -> !p.isEmpty()).forEach(paragraphs::add);
+        Arrays.stream(articleBody.split("\\n")).map(TextCleaner::clean).filter(p -> !p.isEmpty()).forEach(paragraphs::add);
         return paragraphs;
     }
 
     private static void check(URI pageUrl, List<String> paragraphs) throws ExtractionException {
-        int longest = paragraphs.stream().mapToInt(Text::words).max().orElse(0);
-        int total = paragraphs.stream().mapToInt(Text::words).sum();
+        int longest = paragraphs.stream().mapToInt(TextCleaner::words).max().orElse(0);
+        int total = paragraphs.stream().mapToInt(TextCleaner::words).sum();
         if (longest < MIN_LONGEST_BLOCK) {
             throw new ExtractionException(pageUrl + " has no story text: the longest text block has " + longest + " words");
         }

@@ -161,6 +161,6 @@ final class Boilerplate {
     }
 
     static boolean isRelatedLabel(String text) {
-        return RELATED_LABEL.matcher(Text.key(text)).matches();
+        return RELATED_LABEL.matcher(TextCleaner.key(text)).matches();
     }
 }

@@ -28,7 +28,7 @@ final class Dates {
     }
 
     static Instant parse(String value) {
-        if (Text.isBlank(value)) {
+        if (TextCleaner.isBlank(value)) {
             return null;
         }
         String s = value.trim();

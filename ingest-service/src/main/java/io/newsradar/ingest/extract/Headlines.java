@@ -37,7 +37,7 @@ final class Headlines {
         if (compact.isEmpty() || DOMAIN.matcher(suffix.trim()).matches()) {
             return true;
         }
-        if (headingKeys.contains(Text.key(rest)) && !headingKeys.contains(Text.key(rest + " " + suffix))) {
+        if (headingKeys.contains(TextCleaner.key(rest)) && !headingKeys.contains(TextCleaner.key(rest + " " + suffix))) {
             return true;
         }
         for (String site : siteNames) {
@@ -50,6 +50,6 @@ final class Headlines {
     }
 
     private static String compact(String s) {
-        return s == null ? "" : Text.key(s).replace(" ", "");
+        return s == null ? "" : TextCleaner.key(s).replace(" ", "");
     }
 }

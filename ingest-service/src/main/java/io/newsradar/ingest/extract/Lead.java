@@ -17,8 +17,8 @@ final class Lead {
         for (Element el : body.select("*")) {
             budget.check();
             if (Hints.isLead(el) && el.select("p").size() <= 2) {
-                String text = Text.clean(el.text());
-                int words = Text.words(text);
+                String text = TextCleaner.clean(el.text());
+                int words = TextCleaner.words(text);
                 if (words >= MIN_WORDS && words <= MAX_WORDS) {
                     el.remove();
                     return text;
@@ -34,9 +34,9 @@ final class Lead {
         if (first == null) {
             return "";
         }
-        String text = Text.clean(first.text());
-        String bold = Text.clean(first.select("strong, b").text());
-        if (Text.words(text) >= 12 && Text.words(text) <= MAX_WORDS && Text.key(bold).equals(Text.key(text))) {
+        String text = TextCleaner.clean(first.text());
+        String bold = TextCleaner.clean(first.select("strong, b").text());
+        if (TextCleaner.words(text) >= 12 && TextCleaner.words(text) <= MAX_WORDS && TextCleaner.key(bold).equals(TextCleaner.key(text))) {
             first.remove();
             return text;
         }
@@ -48,11 +48,11 @@ final class Lead {
      * "…", or leave out a wire dateline), that whole paragraph is the lead and is taken out of the body.
      */
     static String fromDescription(String description, List<String> paragraphs) {
-        if (Text.words(description) < MIN_WORDS) {
+        if (TextCleaner.words(description) < MIN_WORDS) {
             return "";
         }
-        String key = Text.key(description.replaceFirst("(\\.\\.\\.|…)\\s*$", ""));
-        if (!paragraphs.isEmpty() && Text.key(paragraphs.get(0)).contains(key)) {
+        String key = TextCleaner.key(description.replaceFirst("(\\.\\.\\.|…)\\s*$", ""));
+        if (!paragraphs.isEmpty() && TextCleaner.key(paragraphs.get(0)).contains(key)) {
             return paragraphs.remove(0);
         }
         return description;

@@ -20,18 +20,18 @@ record PageMeta(String headline, String description, String language, String can
         JsonLd ld = JsonLd.read(doc);
         String h1 = mainHeading(doc);
         String title = firstNonBlank(meta(doc, "og:title"), ld.headline(), meta(doc, "twitter:title"), h1, doc.title());
-        String headline = Headlines.withoutSiteName(Text.clean(title), headingKeys(doc), siteNames(pageUrl, doc));
-        String description = Text.clean(firstNonBlank(meta(doc, "og:description"), meta(doc, "description"),
+        String headline = Headlines.withoutSiteName(TextCleaner.clean(title), headingKeys(doc), siteNames(pageUrl, doc));
+        String description = TextCleaner.clean(firstNonBlank(meta(doc, "og:description"), meta(doc, "description"),
                 ld.description(), meta(doc, "twitter:description")));
         Instant published = firstDate(meta(doc, "article:published_time"), itemprop(doc, "datePublished"),
                 ld.datePublished(), meta(doc, "pubdate"), doc.select("time[datetime]").attr("datetime"));
         Instant updated = firstDate(meta(doc, "article:modified_time"), itemprop(doc, "dateModified"),
                 ld.dateModified(), meta(doc, "og:updated_time"));
-        String author = Text.clean(firstNonBlank(ld.author(), meta(doc, "author"), notUrl(meta(doc, "article:author")),
+        String author = TextCleaner.clean(firstNonBlank(ld.author(), meta(doc, "author"), notUrl(meta(doc, "article:author")),
                 meta(doc, "parsely-author"), ownText(doc, "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]")));
         String image = absolute(doc, firstNonBlank(meta(doc, "og:image"), meta(doc, "og:image:url"), ld.image(),
                 meta(doc, "twitter:image"), doc.select("link[rel=image_src]").attr("href")));
-        String section = Text.clean(firstNonBlank(meta(doc, "article:section"), ld.section(),
+        String section = TextCleaner.clean(firstNonBlank(meta(doc, "article:section"), ld.section(),
                 ownText(doc, "[itemprop=articleSection]")));
         author = BYLINE_WORD.matcher(author).replaceFirst("");
         return new PageMeta(headline, description, language(doc), canonical(doc), published, updated, ld,
@@ -52,7 +52,7 @@ record PageMeta(String headline, String description, String language, String can
     }
 
     private static String absolute(Document doc, String href) {
-        if (Text.isBlank(href)) {
+        if (TextCleaner.isBlank(href)) {
             return null;
         }
         try {
@@ -66,11 +66,11 @@ record PageMeta(String headline, String description, String language, String can
     private static String mainHeading(Document doc) {
         Element inArticle = doc.selectFirst("article h1, [itemprop=headline], main h1");
         if (inArticle != null && !inArticle.text().isBlank()) {
-            return Text.clean(inArticle.text());
+            return TextCleaner.clean(inArticle.text());
         }
         String longest = "";
         for (Element h1 : doc.select("h1")) {
-            String text = Text.clean(h1.text());
+            String text = TextCleaner.clean(h1.text());
             if (text.length() > longest.length()) {
                 longest = text;
             }
@@ -84,7 +84,7 @@ record PageMeta(String headline, String description, String language, String can
         for (Element el : doc.select("h1, h2, [class~=(?i)(title|tieude|headline)], [itemprop=headline]")) {
             String text = el.text();
             if (text.length() < 300) {
-                keys.add(Text.key(text));
+                keys.add(TextCleaner.key(text));
             }
         }
         return keys;
@@ -140,7 +140,7 @@ record PageMeta(String headline, String description, String language, String can
 
     static String firstNonBlank(String... values) {
         for (String value : values) {
-            if (!Text.isBlank(value)) {
+            if (!TextCleaner.isBlank(value)) {
                 return value;
             }
         }

@@ -40,8 +40,8 @@ final class Paragraphs {
         for (Element container : story) {
             for (Element block : blocks(container, budget)) {
                 budget.check();
-                String text = Text.clean(block.text());
-                String key = Text.key(text);
+                String text = TextCleaner.clean(block.text());
+                String key = TextCleaner.key(text);
                 if (!key.isEmpty() && keep(block, text, key) && seen.add(key)) {
                     out.add(text);
                 }
@@ -55,7 +55,7 @@ final class Paragraphs {
     static Element first(List<Element> story, Budget budget) {
         for (Element container : story) {
             for (Element block : blocks(container, budget)) {
-                if (!Text.clean(block.text()).isEmpty()) {
+                if (!TextCleaner.clean(block.text()).isEmpty()) {
                     return block;
                 }
             }
@@ -90,7 +90,7 @@ final class Paragraphs {
         if (density > 0.5) {
             return false;
         }
-        int words = Text.words(text);
+        int words = TextCleaner.words(text);
         if (END_NOTE.matcher(key).matches() && words <= 40 || DATE_LINE.matcher(key).matches() && words <= 20) {
             return false;
         }
@@ -104,7 +104,7 @@ final class Paragraphs {
     private static void dropTrailingByline(List<String> out) {
         while (!out.isEmpty()) {
             String last = out.get(out.size() - 1);
-            if (Text.words(last) > 6 || SENTENCE_END.matcher(last).matches()) {
+            if (TextCleaner.words(last) > 6 || SENTENCE_END.matcher(last).matches()) {
                 break;
             }
             out.remove(out.size() - 1);

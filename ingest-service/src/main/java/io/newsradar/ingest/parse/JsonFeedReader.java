@@ -55,7 +55,7 @@ final class JsonFeedReader {
         } catch (Deadline.Exceeded e) {
             throw Failures.timedOut(source, deadline, e);
         }
-        return new ParsedFeed(PlainText.orNull(string(root.path("title"))), PlainText.orNull(string(root.path("language"))),
+        return new ParsedFeed(VisibleText.orNull(string(root.path("title"))), VisibleText.orNull(string(root.path("language"))),
                 format, null, null, items, all.size());
     }
 
@@ -78,14 +78,14 @@ final class JsonFeedReader {
         String url = string(item.path("url"));
         String html = string(item.path("content_html"));
         return new FeedItem(
-                PlainText.ofText(string(item.path("title"))),
+                VisibleText.ofText(string(item.path("title"))),
                 Links.resolve(source, url != null ? url : string(item.path("external_url"))),
-                PlainText.orNull(string(item.path("id"))),
-                PlainText.ofText(string(item.path("summary"))),
-                html != null ? PlainText.ofHtml(html) : PlainText.ofText(string(item.path("content_text"))),
+                VisibleText.orNull(string(item.path("id"))),
+                VisibleText.ofText(string(item.path("summary"))),
+                html != null ? VisibleText.ofHtml(html) : VisibleText.ofText(string(item.path("content_text"))),
                 instant(string(item.path("date_published"))),
                 instant(string(item.path("date_modified"))),
-                item.path("tags").values().stream().map(JsonFeedReader::string).map(PlainText::orNull)
+                item.path("tags").values().stream().map(JsonFeedReader::string).map(VisibleText::orNull)
                         .filter(Objects::nonNull).distinct().toList());
     }
 

@@ -45,7 +45,7 @@ final class SyndFeeds {
         String language = feed.getLanguage() != null ? feed.getLanguage()
                 : root.getAttributeValue("lang", Namespace.XML_NAMESPACE);
         String title = feed.getTitleEx() == null ? null : text(feed.getTitleEx(), atom);
-        return new ParsedFeed(PlainText.orNull(title), PlainText.orNull(language), feed.getFeedType(), ttl(wire),
+        return new ParsedFeed(VisibleText.orNull(title), VisibleText.orNull(language), feed.getFeedType(), ttl(wire),
                 updatePeriod(feed), items, entries.size());
     }
 
@@ -62,16 +62,16 @@ final class SyndFeeds {
                 content,
                 instant(published(entry)),
                 instant(updated(entry)),
-                entry.getCategories().stream().map(SyndCategory::getName).map(PlainText::orNull)
+                entry.getCategories().stream().map(SyndCategory::getName).map(VisibleText::orNull)
                         .filter(Objects::nonNull).distinct().toList());
     }
 
     /** Atom says what its text constructs are (plain text when it does not); RSS text is HTML, whatever ROME says. */
     private static String text(SyndContent content, boolean atom) {
         if (!atom) {
-            return PlainText.ofHtml(content.getValue());
+            return VisibleText.ofHtml(content.getValue());
         }
-        return PlainText.of(content.getValue(), content.getType() == null ? "text" : content.getType());
+        return VisibleText.of(content.getValue(), content.getType() == null ? "text" : content.getType());
     }
 
     private static String link(SyndEntry entry) {

@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,14 +19,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class FeedsConfiguration {
+class FeedAdminConfiguration {
 
     /**
      * The registry, its views reading from the start. Creating the clients never waits for Kafka: a broker that is
      * away makes only the feeds routes answer 503, and the views keep trying until it is back.
      */
     @Bean(destroyMethod = "close")
-    FeedRegistry feedRegistry(GatewayProperties properties, MeterRegistry meters) {
+    FeedRegistryAdmin feedRegistry(GatewayProperties properties, MeterRegistry meters) {
         GatewayProperties.Kafka kafka = properties.kafka();
         String servers = kafka.bootstrapServers();
         var producer = KafkaProducers.create(new ProducerSettings(servers, "api-gateway-feed-registry", kafka.timeout(),
@@ -34,13 +34,13 @@ class FeedsConfiguration {
         Admin admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "api-gateway-feed-registry-admin"));
-        var feeds = new CompactedView<>(view(Topics.FEEDS, servers), (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedSpec.class));
+        var feeds = new CompactedView<>(view(Topics.FEEDS, servers), (key, bytes) -> FeedRegistryAdmin.WIRE.readValue(bytes, FeedSpec.class));
         var states = new CompactedView<>(view(Topics.FEED_STATE, servers),
-                (key, bytes) -> FeedRegistry.WIRE.readValue(bytes, FeedState.class));
-        FeedRegistry registry = new FeedRegistry(producer, admin, feeds, states, kafka.timeout());
-        Gauge.builder("newsradar.gateway.feeds", registry, FeedRegistry::size)
+                (key, bytes) -> FeedRegistryAdmin.WIRE.readValue(bytes, FeedState.class));
+        FeedRegistryAdmin registry = new FeedRegistryAdmin(producer, admin, feeds, states, kafka.timeout());
+        Gauge.builder("newsradar.gateway.feedadmin", registry, FeedRegistryAdmin::size)
                 .description("feeds in the registry (news.feeds)").register(meters);
-        Gauge.builder("newsradar.gateway.feeds.failing", registry, FeedRegistry::failing)
+        Gauge.builder("newsradar.gateway.feedadmin.failing", registry, FeedRegistryAdmin::failing)
                 .description("feeds in the registry that ingest-service flags as failing (news.feed-state)").register(meters);
         registry.start();
         return registry;

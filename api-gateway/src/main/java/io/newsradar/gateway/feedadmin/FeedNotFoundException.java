@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 /** No feed with this id is in the registry (a 404). */
 public final class FeedNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

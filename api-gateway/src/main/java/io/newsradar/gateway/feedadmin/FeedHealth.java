@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Redaction;

@@ -9,7 +9,7 @@ import java.util.List;
  * An article's title, lead and body, each as written (NFC) and folded for matching, with the offsets of one mapped
  * to the other.
  */
-public record ArticleText(Part title, Part lead, Part body) {
+public record FoldedArticle(Part title, Part lead, Part body) {
 
     /** One field of the article. */
     public static final class Part {
@@ -117,8 +117,8 @@ public record ArticleText(Part title, Part lead, Part body) {
         }
     }
 
-    public static ArticleText of(String title, String lead, String body) {
-        return new ArticleText(Part.of(Evidence.Field.TITLE, title), Part.of(Evidence.Field.LEAD, lead),
+    public static FoldedArticle of(String title, String lead, String body) {
+        return new FoldedArticle(Part.of(Evidence.Field.TITLE, title), Part.of(Evidence.Field.LEAD, lead),
                 Part.of(Evidence.Field.BODY, body));
     }
 

@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 /** Kafka did not answer in time: the feed registry can be neither read nor changed right now (a 503). */
 public final class FeedRegistryUnavailableException extends RuntimeException {

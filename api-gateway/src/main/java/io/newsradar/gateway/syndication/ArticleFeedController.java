@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feed;
+package io.newsradar.gateway.syndication;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;

@@ -33,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the compacted registry is always read whole. A record that is not a feed is skipped, logged and counted. Everything
  * but {@link #ready()} runs on the reader's thread.
  */
-public class FeedRegistry implements AutoCloseable {
+public class FeedOwnership implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedRegistry.class);
+    private static final Logger log = LoggerFactory.getLogger(FeedOwnership.class);
 
     private final ReaderSettings settings;
     private final FeedScheduler scheduler;
@@ -50,7 +50,7 @@ public class FeedRegistry implements AutoCloseable {
     private volatile KafkaReader reader;
 
     /** @param consumerConfig at least {@code bootstrap.servers} and {@code group.id} */
-    public FeedRegistry(Map<String, Object> consumerConfig, FeedScheduler scheduler, FeedStateStore states, JsonMapper json,
+    public FeedOwnership(Map<String, Object> consumerConfig, FeedScheduler scheduler, FeedStateStore states, JsonMapper json,
             Duration releaseTimeout) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         Object servers = config.remove(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);

@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.OpmlFeeds;
@@ -43,10 +43,10 @@ public class FeedController {
     static final String OPML = "text/x-opml";
     private static final long MAX_SPEC_BYTES = 64 * 1024;
 
-    private final FeedRegistry registry;
+    private final FeedRegistryAdmin registry;
     private final GatewayProperties properties;
 
-    public FeedController(FeedRegistry registry, GatewayProperties properties) {
+    public FeedController(FeedRegistryAdmin registry, GatewayProperties properties) {
         this.registry = registry;
         this.properties = properties;
     }

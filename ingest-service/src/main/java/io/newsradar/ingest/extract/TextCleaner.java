@@ -5,14 +5,14 @@ import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /** Text clean-up shared by the extraction steps. */
-final class Text {
+final class TextCleaner {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private Text() {
+    private TextCleaner() {
     }
 
     /** NFC, zero-width characters and soft hyphens dropped, white space collapsed to single spaces, trimmed. */

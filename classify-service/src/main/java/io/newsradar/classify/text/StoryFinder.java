@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code page/markers.tsv}). Only whole-page input (the command line's {@code text}) is cut here: the articles of
  * the stream were extracted by ingest, and classify takes their title, lead and body as they are.
  */
-public final class PageText {
+public final class StoryFinder {
 
     /** The story found in a page. */
     public record Story(String title, String lead, String body) {
@@ -34,12 +34,12 @@ public final class PageText {
     private final List<String> ends;
     private final List<String> navs;
 
-    private PageText(List<String> ends, List<String> navs) {
+    private StoryFinder(List<String> ends, List<String> navs) {
         this.ends = List.copyOf(ends);
         this.navs = List.copyOf(navs);
     }
 
-    public static PageText load(Path dataDir) {
+    public static StoryFinder load(Path dataDir) {
         List<String> ends = new ArrayList<>();
         List<String> navs = new ArrayList<>();
         for (DataFile.Line line : DataFile.read(dataDir, "page/markers.tsv", 3, 3)) {
@@ -50,7 +50,7 @@ public final class PageText {
                 default -> throw line.error("the kind must be end or nav, was '" + line.column(1) + "'");
             }
         }
-        return new PageText(ends, navs);
+        return new StoryFinder(ends, navs);
     }
 
     /** The story in a whole page's text. */

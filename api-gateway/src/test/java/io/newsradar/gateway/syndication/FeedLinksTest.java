@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feed;
+package io.newsradar.gateway.syndication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

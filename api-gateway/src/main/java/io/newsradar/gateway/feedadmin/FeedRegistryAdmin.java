@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feeds;
+package io.newsradar.gateway.feedadmin;
 
 import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
@@ -36,11 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * read began. Kafka not answering within the timeout is a {@link FeedRegistryUnavailableException}. Every method
  * blocks: call it off the event loop.
  */
-public final class FeedRegistry implements AutoCloseable {
+public final class FeedRegistryAdmin implements AutoCloseable {
 
     /** The wire format: exactly what the other services read and write. */
     static final JsonMapper WIRE = JsonMapper.builder().build();
-    private static final Logger log = LoggerFactory.getLogger(FeedRegistry.class);
+    private static final Logger log = LoggerFactory.getLogger(FeedRegistryAdmin.class);
 
     /** A feed written, and whether it replaced one with the same id. */
     public record Written(FeedView feed, boolean replaced) {
@@ -52,7 +52,7 @@ public final class FeedRegistry implements AutoCloseable {
     private final CompactedView<FeedState> states;
     private final Duration timeout;
 
-    FeedRegistry(Producer<String, byte[]> producer, Admin admin, CompactedView<FeedSpec> feeds, CompactedView<FeedState> states,
+    FeedRegistryAdmin(Producer<String, byte[]> producer, Admin admin, CompactedView<FeedSpec> feeds, CompactedView<FeedState> states,
             Duration timeout) {
         this.producer = producer;
         this.admin = admin;

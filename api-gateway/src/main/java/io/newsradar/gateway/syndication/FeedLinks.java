@@ -1,4 +1,4 @@
-package io.newsradar.gateway.feed;
+package io.newsradar.gateway.syndication;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

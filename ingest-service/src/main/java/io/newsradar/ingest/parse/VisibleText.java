@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import org.jsoup.Jsoup;
 
 /** Reduces feed text to what a reader sees: markup removed, entities decoded, whitespace collapsed, NFC. */
-final class PlainText {
+final class VisibleText {
 
-    private PlainText() {
+    private VisibleText() {
     }
 
     /** Text of a fragment that may hold markup or entities; never {@code null}. */
