@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +38,8 @@ class UnknownCodesIT {
 
     private static final String FEED = "c" + Long.toString(System.nanoTime(), 36);
     private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+    private static final ParameterizedTypeReference<List<String>> COUNTRIES = new ParameterizedTypeReference<>() {
+    };
     private static final List<String> FILTERED_ROUTES = List.of("/api/v1/articles", "/api/v1/facets",
             "/feeds/v1/articles.atom", "/feeds/v1/articles.rss", "/api/v1/stream");
 
@@ -86,12 +89,25 @@ class UnknownCodesIT {
 
     @Test
     void theCodesListTheCountriesRegionsWithTheirSuccessorsAndTheNewsroomsTopics() {
-        web().get().uri("/api/v1/codes").exchange()
+        // The whole list is some 3,000 regions: more than a client's default 256 KB buffer
+        web().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build()
+                .get().uri("/api/v1/codes").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.countries[?(@.code == 'VN')].name").isEqualTo("Vietnam")
                 .jsonPath("$.regions[?(@.code == 'VN-54')].current").isEqualTo("VN-56")
+                .jsonPath("$.regions[?(@.code == 'DE-BY')].name").isEqualTo("Bavaria")
                 .jsonPath("$.topics[*].name").isEqualTo(List.of("investment", "aid", "culture", "labour", "shipping"));
+        // And ?country= lists that country's regions only, any case
+        web().get().uri("/api/v1/codes?country=vn").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.regions[?(@.code == 'VN-54')].current").isEqualTo("VN-56")
+                .jsonPath("$.regions[*].country").value(COUNTRIES, countries -> assertThat(countries).containsOnly("VN"))
+                .jsonPath("$.countries[?(@.code == 'JP')].name").isEqualTo("Japan");
+        web().get().uri("/api/v1/codes?country=XX").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("country").jsonPath("$.value").isEqualTo("XX");
         GatewayClients.anonymous(port).get().uri("/api/v1/codes").exchange()
                 .expectStatus().isUnauthorized();
     }

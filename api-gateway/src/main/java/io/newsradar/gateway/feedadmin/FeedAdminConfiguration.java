@@ -38,9 +38,9 @@ class FeedAdminConfiguration {
         var states = new CompactedView<>(view(Topics.FEED_STATE, servers),
                 (key, bytes) -> FeedRegistryAdmin.WIRE.readValue(bytes, FeedState.class));
         FeedRegistryAdmin registry = new FeedRegistryAdmin(producer, admin, feeds, states, kafka.timeout());
-        Gauge.builder("newsradar.gateway.feedadmin", registry, FeedRegistryAdmin::size)
+        Gauge.builder("newsradar.gateway.feeds", registry, FeedRegistryAdmin::size)
                 .description("feeds in the registry (news.feeds)").register(meters);
-        Gauge.builder("newsradar.gateway.feedadmin.failing", registry, FeedRegistryAdmin::failing)
+        Gauge.builder("newsradar.gateway.feeds.failing", registry, FeedRegistryAdmin::failing)
                 .description("feeds in the registry that ingest-service flags as failing (news.feed-state)").register(meters);
         registry.start();
         return registry;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,17 +37,25 @@ public class CodesController {
     }
 
     private final Codes codes;
+    private final KnownCodes known;
 
     public CodesController(KnownCodes known) {
+        this.known = known;
         this.codes = of(known.data());
     }
 
     @GetMapping("/api/v1/codes")
     @Operation(summary = "Every country, region and topic the article filters accept",
             description = "The countries (ISO 3166-1 alpha-2), the regions (ISO 3166-2, with the region that holds each today)"
-                    + " and the topics the classifier tags with, including a newsroom's own data.")
-    public Codes codes() {
-        return codes;
+                    + " and the topics the classifier tags with, including a newsroom's own data. With country=VN only"
+                    + " that country's regions are listed (the whole list is some 3,000 regions).")
+    public Codes codes(@RequestParam(name = "country", required = false) String country) {
+        if (country == null) {
+            return codes;
+        }
+        String code = known.country(country);
+        return new Codes(codes.countries(), codes.regions().stream().filter(r -> r.country().equals(code)).toList(),
+                codes.topics());
     }
 
     static Codes of(ReferenceData data) {

@@ -1,13 +1,15 @@
 package io.newsradar.gateway.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.gateway.search.CodesController.Codes;
 import org.junit.jupiter.api.Test;
 
 class CodesControllerTest {
 
-    private final Codes codes = new CodesController(KnownCodes.load(null)).codes();
+    private final CodesController controller = new CodesController(KnownCodes.load(null));
+    private final Codes codes = controller.codes(null);
 
     @Test
     void listsEveryCountryWithItsName() {
@@ -24,6 +26,18 @@ class CodesControllerTest {
                     assertThat(r.name()).isEqualTo("Bắc Giang");
                 });
         assertThat(codes.regions()).extracting(CodesController.Region::code).isSorted().contains("VN-56", "JP-10");
+    }
+
+    @Test
+    void aCountryNarrowsTheRegionsToItsOwnAndAnUnknownOneIsRefusedByName() {
+        Codes japan = controller.codes("jp");
+
+        assertThat(japan.regions()).isNotEmpty().allSatisfy(r -> assertThat(r.country()).isEqualTo("JP"))
+                .extracting(CodesController.Region::code).contains("JP-10");
+        assertThat(japan.countries()).isEqualTo(codes.countries());
+        assertThat(codes.regions()).hasSizeGreaterThan(japan.regions().size());
+        assertThatThrownBy(() -> controller.codes("XX")).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("'XX'");
     }
 
     @Test
