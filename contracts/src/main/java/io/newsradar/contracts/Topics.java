@@ -23,11 +23,24 @@ public final class Topics {
     /** Records a stage could not process after bounded retries, with headers naming stage and error. */
     public static final String ARTICLES_DLQ = "news.articles.dlq";
 
+    /**
+     * Compacted story assignments: key articleId, value {@link StoryAssignment}; and story merges: key
+     * {@link StoryMerge#key(String)} of the story merged away, value {@link StoryMerge}.
+     */
+    public static final String STORIES = "news.stories";
+
+    /** Compacted saved searches: key searchId, value {@link SavedSearch}; a tombstone removes a search. */
+    public static final String SEARCHES = "news.searches";
+
+    /** What alert-service found and delivered: key searchId, a match or a spike with its delivery id. */
+    public static final String ALERTS = "news.alerts";
+
     /** Every topic, in pipeline order. */
-    public static final List<String> ALL = List.of(FEEDS, FEED_STATE, ARTICLES_RAW, ARTICLES_CLASSIFIED, ARTICLES_DLQ);
+    public static final List<String> ALL = List.of(FEEDS, FEED_STATE, ARTICLES_RAW, ARTICLES_CLASSIFIED, ARTICLES_DLQ,
+            STORIES, SEARCHES, ALERTS);
 
     /** Topics whose records are the latest value per key and are therefore compacted. */
-    public static final List<String> COMPACTED = List.of(FEEDS, FEED_STATE);
+    public static final List<String> COMPACTED = List.of(FEEDS, FEED_STATE, STORIES, SEARCHES);
 
     private Topics() {
     }
