@@ -7,6 +7,9 @@ import io.newsradar.classify.lexicon.Lexicon;
 import io.newsradar.classify.lexicon.Meaning;
 import io.newsradar.classify.lexicon.NameMention;
 import io.newsradar.classify.lexicon.Term;
+import io.newsradar.classify.model.Features;
+import io.newsradar.classify.model.LogisticModel;
+import io.newsradar.classify.model.ModelFile;
 import io.newsradar.classify.pair.PairPicker;
 import io.newsradar.classify.region.RegionGazetteer;
 import io.newsradar.classify.region.RegionTagger;
@@ -22,6 +25,7 @@ import io.newsradar.contracts.RawArticle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ import java.util.Set;
 public final class Classifier {
 
     /** The version of the rules; data read from a directory of its own adds {@code +data}. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final String version;
     private final Lexicon lexicon;
@@ -49,13 +53,13 @@ public final class Classifier {
     /** The country each language is the home language of ({@code vi} → {@code VN}). */
     private final Map<String, String> homes;
 
-    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics, StoryFinder pages, Clock clock,
-                       Map<String, String> homes) {
+    private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics,
+                       Map<String, LogisticModel> topicModels, StoryFinder pages, Clock clock, Map<String, String> homes) {
         this.homes = Map.copyOf(homes);
         this.version = version;
         this.lexicon = lexicon;
         this.regions = regions;
-        this.topicTagger = new TopicTagger(topics);
+        this.topicTagger = new TopicTagger(topics, topicModels);
         this.pages = pages;
         this.clock = clock;
     }
@@ -73,8 +77,15 @@ public final class Classifier {
         terms.addAll(regions.terms());
         terms.addAll(topics.terms());
         terms.addAll(ContextWords.load(dataDir));
+        Map<String, LogisticModel> topicModels = new HashMap<>();
+        ModelFile.loadIfPresent(dataDir).ifPresent(file -> topics.topics().forEach(topic -> {
+            String name = TopicTagger.MODEL_PREFIX + topic.name();
+            if (file.models().containsKey(name)) {
+                topicModels.put(name, file.model(name, TopicTagger.SCHEMA));
+            }
+        }));
         return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
-                StoryFinder.load(dataDir), clock, countries.homes());
+                topicModels, StoryFinder.load(dataDir), clock, countries.homes());
     }
 
     /** A classifier with the bundled data and the system clock. */
@@ -114,6 +125,35 @@ public final class Classifier {
 
     private static String guess(FoldedArticle text, String hint) {
         return LanguageGuess.ofStory(text.title().original(), text.lead().original(), text.body().original(), hint);
+    }
+
+    /**
+     * The features of every topic decision for a text, as {@link #classifyPage} or {@link #classify(String, String,
+     * String, String)} would read it ({@code page} non-null for a whole page): what {@code fit} learns from.
+     * Empty for a language the classifier does not read.
+     */
+    public Map<String, Features> topicFeatures(String page, String title, String lead, String body, String languageHint) {
+        FoldedArticle text;
+        if (page != null) {
+            StoryFinder.Story story = pages.split(page);
+            text = FoldedArticle.of(story.title(), story.lead(), story.body());
+        } else {
+            text = FoldedArticle.of(title, lead, body);
+        }
+        String language = guess(text, languageHint);
+        if (!LanguageGuess.SUPPORTED.contains(language)) {
+            return Map.of();
+        }
+        boolean marked = language.equals("vi") && text.marked();
+        List<Lexicon.Mention> topicMentions = new ArrayList<>();
+        for (FoldedArticle.Part part : text.parts()) {
+            for (Lexicon.Mention m : lexicon.find(part, language, marked)) {
+                if (m.meaning() instanceof Meaning.TopicPhrase) {
+                    topicMentions.add(m);
+                }
+            }
+        }
+        return topicTagger.features(topicMentions);
     }
 
     private Classification tag(FoldedArticle text, String language) {

@@ -5,6 +5,8 @@ import io.newsradar.classify.eval.EvaluationReport;
 import io.newsradar.classify.eval.EvaluationSet;
 import io.newsradar.classify.eval.FoldReport;
 import io.newsradar.classify.eval.Folds;
+import io.newsradar.classify.eval.TopicFit;
+import io.newsradar.classify.model.ModelFile;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CommandLine {
 
     /** The first arguments that select the command line instead of the service. */
-    public static final Set<String> COMMANDS = Set.of("classify", "evaluate", "help", "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("classify", "evaluate", "fit", "help", "--help", "-h");
     static final String DEFAULT_EVAL_SET = "classify-service/src/test/resources/eval";
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
@@ -62,6 +64,7 @@ public final class CommandLine {
             return switch (options.command()) {
                 case "classify" -> classify(options);
                 case "evaluate" -> evaluate(options);
+                case "fit" -> fit(options);
                 default -> {
                     stdout.print(usage());
                     yield 0;
@@ -172,6 +175,85 @@ public final class CommandLine {
         return 0;
     }
 
+    private int fit(Options options) {
+        List<String> labelled = options.all("--labelled");
+        List<String> sets = options.all("--set");
+        if (labelled.isEmpty() && sets.isEmpty()) {
+            throw new UsageException("fit needs --labelled FILE or --set FILE|DIR");
+        }
+        if (options.single("--out") == null) {
+            throw new UsageException("fit needs --out FILE (the weights file, model/weights.tsv in a data directory)");
+        }
+        Folds folds = new Folds(options.single("--folds") == null ? 5 : number(options, "--folds", 2));
+        double lambda = 1.0;
+        if (options.single("--lambda") != null) {
+            try {
+                lambda = Double.parseDouble(options.single("--lambda"));
+            } catch (NumberFormatException e) {
+                lambda = -1;
+            }
+            if (!(lambda > 0) || Double.isInfinite(lambda)) {
+                throw new UsageException("--lambda is a positive number; was " + options.single("--lambda"));
+            }
+        }
+        int setWeight = options.single("--set-weight") == null ? 1 : number(options, "--set-weight", 1);
+        Set<String> topics = options.single("--topics") == null ? null : Set.of(options.single("--topics").split(","));
+        List<EvaluationSet.Item> items = new ArrayList<>();
+        List<ModelFile.Source> sources = new ArrayList<>();
+        for (String file : labelled) {
+            EvaluationSet set = EvaluationSet.readPages(Path.of(file));
+            items.addAll(set.items());
+            sources.add(new ModelFile.Source(Path.of(file).getFileName().toString(), sha256(Path.of(file)), set.items().size()));
+        }
+        for (String path : sets) {
+            EvaluationSet set = EvaluationSet.read(List.of(Path.of(path)));
+            for (int copy = 0; copy < setWeight; copy++) {
+                items.addAll(set.items());
+            }
+            sources.add(new ModelFile.Source(Path.of(path).getFileName().toString(), sha256(Path.of(path)), set.items().size()));
+        }
+        Classifier classifier = Classifier.load(options.data(), Clock.systemUTC());
+        // With labelled pages, the out-of-fold figures are theirs (real news); the sets are fitted on in every fold.
+        java.util.function.Predicate<EvaluationSet.Item> scored = labelled.isEmpty() ? item -> true
+                : item -> item.split().equals("page");
+        TopicFit.Result result = TopicFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda, topics, sources);
+        Path out = Path.of(options.single("--out"));
+        try {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, result.file().format(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        stdout.print(result.format());
+        stdout.println("weights written to " + out);
+        return 0;
+    }
+
+    /** The SHA-256 of a file, or of a directory's {@code .jsonl} files in name order, in hex. */
+    private static String sha256(Path path) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>();
+            if (Files.isDirectory(path)) {
+                try (var listing = Files.list(path)) {
+                    listing.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+            for (Path file : files) {
+                digest.update(Files.readAllBytes(file));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     private static int number(Options options, String name, int least) {
         String value = options.single(name);
         try {
@@ -212,6 +294,13 @@ public final class CommandLine {
                          prints pair accuracy, countries and regions F1, topics micro- and macro-F1, by language;
                          --folds K splits it by a hash of the id and scores every fold, --fold N the tune part
                          (the other folds) and the check part (fold N) apart
+                       java -jar classify-service.jar fit [--labelled FILE]... [--set FILE|DIR]... --out FILE
+                                [--folds K] [--lambda L] [--set-weight W] [--topics T,T] [--data DIR]
+                         fits each topic's decision (L2 logistic regression, penalty L, default 1) on the labelled
+                         pages and the sets (each set's articles counted W times, default 1), prints the hand rule's
+                         and the model's F1 out of fold on the pages (K folds, default 5) and the reliability
+                         table, and writes to FILE the weights, fitted on everything, of the topics (of T, default
+                         all) whose model beats the hand rule out of fold; the others keep the hand rule
                   --data DIR   read the classifier's data files from DIR first (see docs/classifier.md)
                 """.formatted(DEFAULT_EVAL_SET);
     }
@@ -228,7 +317,8 @@ public final class CommandLine {
 
         private static final Map<String, Set<String>> ALLOWED = Map.of(
                 "classify", Set.of("--in", "--out", "--data"),
-                "evaluate", Set.of("--set", "--split", "--data", "--labelled", "--folds", "--fold"));
+                "evaluate", Set.of("--set", "--split", "--data", "--labelled", "--folds", "--fold"),
+                "fit", Set.of("--set", "--labelled", "--folds", "--lambda", "--out", "--data", "--set-weight", "--topics"));
 
         static Options parse(String... args) {
             if (args.length == 0) {

@@ -2,6 +2,8 @@ package io.newsradar.classify.cli;
 
 import io.newsradar.classify.Classification;
 import io.newsradar.classify.Classifier;
+import io.newsradar.classify.model.Features;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,11 @@ public record Input(JsonNode id, String text, String title, String summary, Stri
             throw new IllegalArgumentException("give either \"text\" (a whole page) or \"title\"/\"summary\"/\"body\", not both");
         }
         return new Input(id, text, title, summary, body, string(node, "lang"));
+    }
+
+    /** The features of every topic decision for this input, read as {@link #classify} reads it. */
+    public Map<String, Features> topicFeatures(Classifier classifier) {
+        return classifier.topicFeatures(text, title, summary, body, lang);
     }
 
     public Classification classify(Classifier classifier) {

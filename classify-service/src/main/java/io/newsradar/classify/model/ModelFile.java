@@ -45,13 +45,22 @@ public final class ModelFile {
 
     /** The weights from {@code dataDir} where it has them, else the bundled ones. */
     public static ModelFile load(Path dataDir) {
+        return parse(DataFile.read(dataDir, NAME, 2, 4));
+    }
+
+    /** The weights from {@code dataDir} or the bundled ones; empty when neither has a weights file. */
+    public static java.util.Optional<ModelFile> loadIfPresent(Path dataDir) {
+        return DataFile.readIfPresent(dataDir, NAME, 2, 4).map(ModelFile::parse);
+    }
+
+    private static ModelFile parse(List<DataFile.Line> lines) {
         String classifier = "";
         List<Source> sources = new ArrayList<>();
         int folds = 0;
         Map<String, Double> biases = new LinkedHashMap<>();
         Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
         Map<String, Double> lambdas = new LinkedHashMap<>();
-        for (DataFile.Line line : DataFile.read(dataDir, NAME, 2, 4)) {
+        for (DataFile.Line line : lines) {
             switch (line.column(0)) {
                 case "classifier" -> classifier = line.column(1);
                 case "data" -> sources.add(new Source(line.column(1), line.column(2), (int) number(line, 3)));

@@ -106,10 +106,46 @@ class CommandLineTest {
         assertThat(status).isZero();
         assertThat(report).contains("on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id");
         assertThat(report.lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" {2,}")[0]))
-                .containsExactly("classifier 1.0.0 on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id",
+                .containsExactly("classifier 1.1.0 on pages.jsonl, 7 articles read as pages, 2 folds by the SHA-256 of the id",
                         "part", "all", "tune (not fold 1)", "check (fold 1)",
                         "topic F1", "all", "tune (not fold 1)", "check (fold 1)");
         assertThat(report).contains("all                        7  1.000     0.900    0.800        0.800        0.833");
+    }
+
+    @Test
+    void fitsTheTopicDecisionsAndWritesWeightsTheClassifierReads(@TempDir Path dir) throws Exception {
+        Path weights = dir.resolve("model/weights.tsv");
+        int status = run("", "fit", "--labelled", "src/test/resources/labelled/pages.jsonl", "--folds", "2",
+                "--out", weights.toString());
+
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(report).contains("fitted on 7 articles, 7 of them scored out of fold (2 folds)")
+                .contains("expected calibration error").contains("weights written to " + weights);
+        assertThat(report.lines().map(l -> l.split(" +")[0]))
+                .contains("investment", "aid", "culture", "labour", "micro", "macro");
+        String file = Files.readString(weights);
+        assertThat(file).contains("classifier\t1.1.0").contains("data\tpages.jsonl\t").contains("folds\t2");
+        // A topic is written only where its model beat the hand rule out of fold; whatever is written loads
+        io.newsradar.classify.model.ModelFile loaded = io.newsradar.classify.model.ModelFile.load(dir);
+        loaded.models().keySet().forEach(name -> assertThat(report).containsPattern(
+                "(?m)^" + name.substring("topic.".length()) + " .* model$"));
+        assertThat(report.lines().filter(l -> l.endsWith("hand rule")).count() + loaded.models().size()).isEqualTo(4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no labelled data     | --out w.tsv                                         | fit needs --labelled FILE or --set",
+            "no weights file      | --labelled src/test/resources/labelled/pages.jsonl  | fit needs --out FILE",
+            "a penalty of zero    | --labelled x --out w.tsv --lambda 0                 | --lambda is a positive number; was 0",
+            "a penalty not a number | --labelled x --out w.tsv --lambda much            | --lambda is a positive number; was much",
+            "a set weight of zero | --labelled x --out w.tsv --set-weight 0             | --set-weight is a whole number from 1; was 0"})
+    void explainsAWrongFit(String name, String options, String message) {
+        List<String> args = new java.util.ArrayList<>(List.of("fit"));
+        args.addAll(List.of(options.trim().split(" +")));
+
+        assertThat(run("", args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package io.newsradar.classify.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsradar.classify.Classifier;
 import io.newsradar.classify.Stories;
@@ -80,5 +81,31 @@ class TopicTaggerTest {
 
     private static List<TopicTag> rail(String story) {
         return RAIL.classify(Stories.read("topic/" + story)).topics();
+    }
+
+    @Test
+    void aFittedDecisionScoresTheTopicWithItsProbabilityAndAppliesItFromOneHalf() {
+        // topic-model-data: the rail taxonomy with a weights file in which only the hand rule's verdict counts
+        Classifier fitted = Stories.withData("topic-model-data");
+
+        assertThat(fitted.classify(Stories.read("topic/en-two-phrases-in-body")).topics()).singleElement().satisfies(tag -> {
+            assertThat(tag.topic()).isEqualTo("rail");
+            assertThat(tag.score()).as("sigmoid(-4 + 8)").isEqualTo(0.982);
+            assertThat(tag.evidence()).isNotEmpty();
+        });
+        assertThat(fitted.classify(Stories.read("topic/en-weak-phrases-below-threshold")).topics()).as("sigmoid(-4) < 0.5").isEmpty();
+    }
+
+    @Test
+    void theFeaturesOfADecisionSayWhereItsPhrasesStood() {
+        var story = Stories.read("topic/en-railway-in-title-rolling-stock-in-body");
+        var features = RAIL.topicFeatures(null, story.title(), story.lead(), story.body(), "en").get("rail");
+
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("rule"))).isEqualTo(1.0);
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("title"))).as("log(1 + 2/3)").isCloseTo(Math.log1p(2 / 3.0), within(1e-9));
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("body"))).as("log(1 + 2/3)").isCloseTo(Math.log1p(2 / 3.0), within(1e-9));
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("lead"))).isZero();
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("distinct"))).isCloseTo(Math.log1p(2), within(1e-9));
+        assertThat(features.get(TopicTagger.SCHEMA.indexOf("share"))).as("the only topic").isEqualTo(1.0);
     }
 }
