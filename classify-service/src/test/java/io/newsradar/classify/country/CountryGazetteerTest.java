@@ -45,6 +45,13 @@ class CountryGazetteerTest {
             fr, Corée du Nord,      KP
             fr, États-Unis,         US
             fr, Royaume-Uni,        GB
+            fr, des saisonnières marocaines, MA
+            fr, la province espagnole, ES
+            fr, une délégation hongroise,    HU
+            fr, les ingénieurs tunisiens,    TN
+            en, Spaniards and Moroccans,     ES MA
+            en, Hungarian officials,         HU
+            en, two Ugandan ministers,       UG
             """)
     void knowsNamesShortFormsAndDemonymsInEachLanguage(String lang, String text, String codes) {
         assertThat(countries(lang, text)).containsExactly(codes.split(" "));
@@ -62,6 +69,9 @@ class CountryGazetteerTest {
             en, Chad Smith scored twice
             en, Michael Jordan
             fr, Maurice Dupont est arrivé
+            en, a storm over the Indian Ocean
+            fr, les îles de l'océan Indien
+            en, he will polish the report
             """)
     void leavesOrdinaryWordsAndGivenNamesAlone(String lang, String text) {
         assertThat(countries(lang, text)).isEmpty();
