@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,14 +48,16 @@ public final class Classifier {
     private final StoryFinder pages;
     private final CountryTagger countryTagger = new CountryTagger();
     private final RegionTagger regionTagger = new RegionTagger();
-    private final PairPicker pairPicker = new PairPicker();
+    private final PairPicker pairPicker;
     private final TopicTagger topicTagger;
     private final Clock clock;
     /** The country each language is the home language of ({@code vi} → {@code VN}). */
     private final Map<String, String> homes;
 
     private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics,
-                       Map<String, LogisticModel> topicModels, StoryFinder pages, Clock clock, Map<String, String> homes) {
+                       Map<String, LogisticModel> topicModels, LogisticModel pairModel, StoryFinder pages, Clock clock,
+                       Map<String, String> homes) {
+        this.pairPicker = new PairPicker(pairModel);
         this.homes = Map.copyOf(homes);
         this.version = version;
         this.lexicon = lexicon;
@@ -78,14 +81,17 @@ public final class Classifier {
         terms.addAll(topics.terms());
         terms.addAll(ContextWords.load(dataDir));
         Map<String, LogisticModel> topicModels = new HashMap<>();
-        ModelFile.loadIfPresent(dataDir).ifPresent(file -> topics.topics().forEach(topic -> {
+        Optional<ModelFile> weights = ModelFile.loadIfPresent(dataDir);
+        weights.ifPresent(file -> topics.topics().forEach(topic -> {
             String name = TopicTagger.MODEL_PREFIX + topic.name();
             if (file.models().containsKey(name)) {
                 topicModels.put(name, file.model(name, TopicTagger.SCHEMA));
             }
         }));
+        LogisticModel pairModel = weights.filter(file -> file.models().containsKey(PairPicker.MODEL))
+                .map(file -> file.model(PairPicker.MODEL, PairPicker.SCHEMA)).orElse(null);
         return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
-                topicModels, StoryFinder.load(dataDir), clock, countries.homes());
+                topicModels, pairModel, StoryFinder.load(dataDir), clock, countries.homes());
     }
 
     /** A classifier with the bundled data and the system clock. */
@@ -128,11 +134,18 @@ public final class Classifier {
     }
 
     /**
-     * The features of every topic decision for a text, as {@link #classifyPage} or {@link #classify(String, String,
-     * String, String)} would read it ({@code page} non-null for a whole page): what {@code fit} learns from.
-     * Empty for a language the classifier does not read.
+     * What the fitted decisions read of a text: every topic's features and the pair's candidate ({@code null} when
+     * fewer than two countries act).
      */
-    public Map<String, Features> topicFeatures(String page, String title, String lead, String body, String languageHint) {
+    public record Decisions(Map<String, Features> topics, PairPicker.Candidate pair) {
+    }
+
+    /**
+     * The decisions' features for a text, read as {@link #classifyPage} or {@link #classify(String, String, String,
+     * String)} would read it ({@code page} non-null for a whole page): what {@code fit} learns from. {@code null} for a
+     * language the classifier does not read.
+     */
+    public Decisions decisions(String page, String title, String lead, String body, String languageHint) {
         FoldedArticle text;
         if (page != null) {
             StoryFinder.Story story = pages.split(page);
@@ -142,24 +155,19 @@ public final class Classifier {
         }
         String language = guess(text, languageHint);
         if (!LanguageGuess.SUPPORTED.contains(language)) {
-            return Map.of();
+            return null;
         }
-        boolean marked = language.equals("vi") && text.marked();
-        List<Lexicon.Mention> topicMentions = new ArrayList<>();
-        for (FoldedArticle.Part part : text.parts()) {
-            for (Lexicon.Mention m : lexicon.find(part, language, marked)) {
-                if (m.meaning() instanceof Meaning.TopicPhrase) {
-                    topicMentions.add(m);
-                }
-            }
-        }
-        return topicTagger.features(topicMentions);
+        Scan scan = scan(text, language);
+        return new Decisions(topicTagger.features(scan.topicMentions()),
+                pairPicker.candidate(scan.tallies(), scan.names(), scan.multilateralInHead(), scan.minMass(), homes.get(language)));
     }
 
-    private Classification tag(FoldedArticle text, String language) {
-        if (!LanguageGuess.SUPPORTED.contains(language)) {
-            return Classification.none(version, language);
-        }
+    /** What the lexicon found in a text, tallied. */
+    private record Scan(List<NameMention> names, List<Lexicon.Mention> topicMentions, int multilateralInHead,
+                        List<CountryTagger.Tally> tallies, double minMass) {
+    }
+
+    private Scan scan(FoldedArticle text, String language) {
         boolean marked = language.equals("vi") && text.marked();
         List<NameMention> names = new ArrayList<>();
         List<Lexicon.Mention> topicMentions = new ArrayList<>();
@@ -178,10 +186,19 @@ public final class Classifier {
         }
         List<CountryTagger.Tally> tallies = countryTagger.tally(names, homes.get(language));
         double minMass = multilateralInHead > 0 ? CountryTagger.MIN_MASS_MULTILATERAL : CountryTagger.MIN_MASS;
-        List<CountryTag> countries = countryTagger.tag(tallies, minMass);
+        return new Scan(names, topicMentions, multilateralInHead, tallies, minMass);
+    }
+
+    private Classification tag(FoldedArticle text, String language) {
+        if (!LanguageGuess.SUPPORTED.contains(language)) {
+            return Classification.none(version, language);
+        }
+        Scan scan = scan(text, language);
+        List<CountryTag> countries = countryTagger.tag(scan.tallies(), scan.minMass());
         Set<String> acting = new HashSet<>();
         countries.forEach(c -> acting.add(c.code()));
-        return new Classification(version, language, pairPicker.pick(tallies, names, multilateralInHead, minMass), countries,
-                regionTagger.tag(names, acting), topicTagger.tag(topicMentions));
+        return new Classification(version, language,
+                pairPicker.pick(scan.tallies(), scan.names(), scan.multilateralInHead(), scan.minMass(), homes.get(language)),
+                countries, regionTagger.tag(scan.names(), acting), topicTagger.tag(scan.topicMentions()));
     }
 }

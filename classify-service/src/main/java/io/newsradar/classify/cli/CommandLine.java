@@ -5,8 +5,11 @@ import io.newsradar.classify.eval.EvaluationReport;
 import io.newsradar.classify.eval.EvaluationSet;
 import io.newsradar.classify.eval.FoldReport;
 import io.newsradar.classify.eval.Folds;
+import io.newsradar.classify.eval.PairFit;
 import io.newsradar.classify.eval.TopicFit;
+import io.newsradar.classify.model.LogisticModel;
 import io.newsradar.classify.model.ModelFile;
+import io.newsradar.classify.pair.PairPicker;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -217,16 +220,28 @@ public final class CommandLine {
         java.util.function.Predicate<EvaluationSet.Item> scored = labelled.isEmpty() ? item -> true
                 : item -> item.split().equals("page");
         TopicFit.Result result = TopicFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda, topics, sources);
+        PairFit.Result pair = PairFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda);
+        Map<String, LogisticModel> models = new LinkedHashMap<>(result.file().models());
+        Map<String, Double> lambdas = new LinkedHashMap<>();
+        for (String name : models.keySet()) {
+            lambdas.put(name, lambda);
+        }
+        if (pair.model() != null) {
+            models.put(PairPicker.MODEL, pair.model());
+            lambdas.put(PairPicker.MODEL, lambda);
+        }
+        ModelFile weights = new ModelFile(classifier.version(), sources, folds.count(), models, lambdas);
         Path out = Path.of(options.single("--out"));
         try {
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
             }
-            Files.writeString(out, result.file().format(), StandardCharsets.UTF_8);
+            Files.writeString(out, weights.format(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         stdout.print(result.format());
+        stdout.print(pair.format());
         stdout.println("weights written to " + out);
         return 0;
     }

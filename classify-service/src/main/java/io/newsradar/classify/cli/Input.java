@@ -2,8 +2,6 @@ package io.newsradar.classify.cli;
 
 import io.newsradar.classify.Classification;
 import io.newsradar.classify.Classifier;
-import io.newsradar.classify.model.Features;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,9 +36,9 @@ public record Input(JsonNode id, String text, String title, String summary, Stri
         return new Input(id, text, title, summary, body, string(node, "lang"));
     }
 
-    /** The features of every topic decision for this input, read as {@link #classify} reads it. */
-    public Map<String, Features> topicFeatures(Classifier classifier) {
-        return classifier.topicFeatures(text, title, summary, body, lang);
+    /** What the fitted decisions read of this input, as {@link #classify} reads it; {@code null} in a language it does not read. */
+    public Classifier.Decisions decisions(Classifier classifier) {
+        return classifier.decisions(text, title, summary, body, lang);
     }
 
     public Classification classify(Classifier classifier) {

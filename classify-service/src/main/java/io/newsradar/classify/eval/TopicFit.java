@@ -17,8 +17,8 @@ import java.util.Map;
  * probability comes from the model fitted on the other folds ({@link Folds}), and those out-of-fold probabilities are
  * scored against the hand rule on the same articles (F1 per topic, micro and macro) and binned into a reliability
  * table (expected calibration error over 10 bins, every article × topic decision counted). The weights written are
- * those fitted on every article, for the topics (of those asked for) whose model beats the hand rule out of fold: the
- * others keep the hand rule.
+ * those fitted on every article, for the topics (of those asked for) whose model beats the hand rule out of fold by
+ * more than {@link #MARGIN} F1: the others keep the hand rule.
  */
 public final class TopicFit {
 
@@ -73,6 +73,8 @@ public final class TopicFit {
     }
 
     private static final int BINS = 10;
+    /** How much F1 out of fold a model must gain over the hand rule to replace it, so that noise does not. */
+    static final double MARGIN = 0.01;
 
     private TopicFit() {
     }
@@ -87,7 +89,8 @@ public final class TopicFit {
                              Folds folds, double lambda, java.util.Set<String> only, List<ModelFile.Source> sources) {
         List<Row> rows = new ArrayList<>();
         for (EvaluationSet.Item item : set.items()) {
-            Map<String, Features> features = item.input().topicFeatures(classifier);
+            Classifier.Decisions decisions = item.input().decisions(classifier);
+            Map<String, Features> features = decisions == null ? Map.of() : decisions.topics();
             if (!features.isEmpty()) {
                 rows.add(new Row(item.id(), features, item.labels().topics(), scored.test(item)));
             }
@@ -129,7 +132,7 @@ public final class TopicFit {
             rule.put(topic, new Score(r[0], r[1], r[2]));
             model.put(topic, new Score(m[0], m[1], m[2]));
             String name = TopicTagger.MODEL_PREFIX + topic;
-            if ((only != null && !only.contains(topic)) || model.get(topic).f1() <= rule.get(topic).f1()) {
+            if ((only != null && !only.contains(topic)) || model.get(topic).f1() <= rule.get(topic).f1() + MARGIN) {
                 continue;
             }
             models.put(name, LogisticFit.fit(name, TopicTagger.SCHEMA, examples(rows, topic, row -> true), lambda));

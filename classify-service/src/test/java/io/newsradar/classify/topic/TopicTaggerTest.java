@@ -99,7 +99,7 @@ class TopicTaggerTest {
     @Test
     void theFeaturesOfADecisionSayWhereItsPhrasesStood() {
         var story = Stories.read("topic/en-railway-in-title-rolling-stock-in-body");
-        var features = RAIL.topicFeatures(null, story.title(), story.lead(), story.body(), "en").get("rail");
+        var features = RAIL.decisions(null, story.title(), story.lead(), story.body(), "en").topics().get("rail");
 
         assertThat(features.get(TopicTagger.SCHEMA.indexOf("rule"))).isEqualTo(1.0);
         assertThat(features.get(TopicTagger.SCHEMA.indexOf("title"))).as("log(1 + 2/3)").isCloseTo(Math.log1p(2 / 3.0), within(1e-9));
