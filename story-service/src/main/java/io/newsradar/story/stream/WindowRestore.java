@@ -44,12 +44,20 @@ final class WindowRestore {
     }
 
     /**
-     * @throws IllegalStateException when the topic cannot be read to its end within the timeout
+     * @throws IllegalStateException when the topic cannot be read to its end within the timeout (Kafka away): the
+     *                               stage must not consume with an empty window
      */
     StoryStage.Restored restore(StoryStage stage) {
         long started = System.nanoTime();
         Records held = new Records();
-        long read = settings.readToEnd(timeout, (records, done) -> records.forEach(held::take));
+        long read;
+        try {
+            read = settings.readToEnd(timeout, (records, done) -> records.forEach(held::take));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("story-service could not read its window back from " + topic + " within "
+                    + timeout.toSeconds() + " s (newsradar.story.restore-timeout): " + e.getMessage()
+                    + "; it does not consume before its window is restored", e);
+        }
         StoryStage.Restored restored = stage.restore(held.assignments.values(), held.merges.values());
         long nanos = System.nanoTime() - started;
         timer.record(Duration.ofNanos(nanos));
