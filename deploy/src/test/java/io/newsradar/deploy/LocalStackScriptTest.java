@@ -46,6 +46,7 @@ class LocalStackScriptTest {
             ingest-service
             classify-service
             index-service
+            story-service
             api-gateway
             """)
     void startsEachServiceOnThePortItsConfigurationNames(String service) throws IOException {

@@ -33,11 +33,12 @@ class LocalStackPrivateFolderIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8090, 9092, 9093, 9200, 9300);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8090, 9092, 9093, 9200, 9300);
     private static final Map<String, String> JARS = Map.of(
             "ingest-service", "ingest-service-" + VERSION + "-exec.jar",
             "classify-service", "classify-service-exec.jar",
             "index-service", "index-service-" + VERSION + "-exec.jar",
+            "story-service", "story-service-exec.jar",
             "api-gateway", "api-gateway-" + VERSION + "-exec.jar",
             "demo-feeds", "demo-feeds-" + VERSION + ".jar");
 

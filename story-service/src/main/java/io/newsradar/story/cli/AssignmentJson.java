@@ -20,7 +20,7 @@ final class AssignmentJson {
         out.put("score", Math.round(a.score() * 1000) / 1000.0);
         out.put("names", a.sharedNames());
         out.put("numbers", a.sharedNumbers());
-        if (a.merged() != null) {
+        if (!a.merged().isEmpty()) {
             out.put("merged", a.merged());
         }
         return out;

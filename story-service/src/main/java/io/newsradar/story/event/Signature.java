@@ -3,6 +3,7 @@ package io.newsradar.story.event;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** What the window keeps of one article: its anchors, LSH band keys, date and pair. */
@@ -23,5 +24,15 @@ record Signature(String articleId, Set<String> names, Set<String> numbers, long[
         boolean dated = article.published() != null;
         return new Signature(article.id(), names, numbers, minHash.bandKeys(all),
                 dated ? article.published() : fallbackDay, dated, article.publishedMonthOnly(), article.pair());
+    }
+
+    /** The signature an article had when it was assigned, from what its assignment kept. */
+    static Signature of(Assignment past, MinHash minHash) {
+        Set<String> names = new LinkedHashSet<>(past.names());
+        Set<String> numbers = new LinkedHashSet<>(past.numbers());
+        Set<String> all = new HashSet<>(names);
+        all.addAll(numbers);
+        return new Signature(past.articleId(), names, numbers, minHash.bandKeys(all), past.day(), past.dated(), false,
+                past.pair());
     }
 }

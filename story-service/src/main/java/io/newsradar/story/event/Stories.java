@@ -23,13 +23,15 @@ final class Stories {
 
     String storyOf(String articleId) {
         String story = storyOfArticle.get(articleId);
-        if (story == null) {
-            return null;
+        return story == null ? null : resolve(story);
+    }
+
+    private String resolve(String story) {
+        String now = story;
+        while (mergedInto.containsKey(now)) {
+            now = mergedInto.get(now);
         }
-        while (mergedInto.containsKey(story)) {
-            story = mergedInto.get(story);
-        }
-        return story;
+        return now;
     }
 
     /** The largest of the stories; of equal sizes, the one with the smallest id, so that replays agree. */
@@ -45,7 +47,11 @@ final class Stories {
         return best;
     }
 
+    /** Merges {@code smaller} into {@code larger}; a merge already made, or one that would make a cycle, is ignored. */
     void merge(String smaller, String larger) {
+        if (mergedInto.containsKey(smaller) || resolve(larger).equals(smaller)) {
+            return;
+        }
         mergedInto.put(smaller, larger);
         sizes.merge(larger, sizes.getOrDefault(smaller, 0), Integer::sum);
         sizes.remove(smaller);

@@ -72,7 +72,49 @@ class StoryClustererTest {
                 day, false, null, List.of()));
 
         assertThat(bridge.story()).isEqualTo("a1");
-        assertThat(bridge.merged()).isEqualTo("b1");
+        assertThat(bridge.merged()).containsExactly("b1");
         assertThat(clusterer.storyOf("b1")).isEqualTo("a1");
+    }
+
+    @Test
+    void aClustererRestoredFromTheAssignmentsOfARunAssignsTheRestAsThatRunDoes() throws IOException {
+        List<Article> articles = fixture("same-event.jsonl");
+        StoryClusterer live = new StoryClusterer();
+        List<Assignment> liveRun = articles.stream().map(live::add).toList();
+
+        for (int restoredUpTo = 1; restoredUpTo < articles.size(); restoredUpTo++) {
+            StoryClusterer restored = new StoryClusterer();
+            liveRun.subList(0, restoredUpTo).forEach(restored::restore);
+            List<Assignment> rest = articles.subList(restoredUpTo, articles.size()).stream().map(restored::add).toList();
+
+            assertThat(rest).as("restored from the first %d", restoredUpTo)
+                    .isEqualTo(liveRun.subList(restoredUpTo, liveRun.size()));
+            assertThat(restored.windowSize()).isEqualTo(live.windowSize());
+            for (Article a : articles) {
+                assertThat(restored.storyOf(a.id())).as(a.id()).isEqualTo(live.storyOf(a.id()));
+            }
+        }
+    }
+
+    @Test
+    void aRestoredMergeKeepsTheMergedStoryPointingToTheOneItWentInto() {
+        LocalDate day = LocalDate.of(2026, 4, 1);
+        List<Article> articles = List.of(
+                new Article("a1", "en", "Minister Alpha Brightwater visited Corvania on 17 April.", day, false, null, List.of()),
+                new Article("a2", "en", "Minister Alpha Brightwater arrived in Corvania on 17 April.", day, false, null, List.of()),
+                new Article("b1", "en", "Zentral Bank of Orlesk lent 5,600,000 to Dunmore Port.", day, false, null, List.of()),
+                new Article("c1", "en", "Alpha Brightwater, in Corvania on 17 April, said Zentral Bank of Orlesk lent 5,600,000 to Dunmore Port.",
+                        day, false, null, List.of()));
+        StoryClusterer live = new StoryClusterer();
+        List<Assignment> liveRun = articles.stream().map(live::add).toList();
+        StoryClusterer restored = new StoryClusterer();
+        liveRun.forEach(restored::restore);
+
+        Article later = new Article("d1", "en", "Dunmore Port says Zentral Bank of Orlesk lent it 5,600,000.", day.plusDays(1),
+                false, null, List.of());
+
+        assertThat(restored.storyOf("b1")).isEqualTo("a1");
+        assertThat(restored.add(later)).isEqualTo(live.add(later));
+        assertThat(restored.storyOf("d1")).isEqualTo("a1");
     }
 }
