@@ -47,7 +47,7 @@ public final class Classifier {
     private final RegionGazetteer regions;
     private final StoryFinder pages;
     private final CountryTagger countryTagger = new CountryTagger();
-    private final RegionTagger regionTagger = new RegionTagger();
+    private final RegionTagger regionTagger;
     private final PairPicker pairPicker;
     private final TopicTagger topicTagger;
     private final Clock clock;
@@ -55,9 +55,10 @@ public final class Classifier {
     private final Map<String, String> homes;
 
     private Classifier(String version, Lexicon lexicon, RegionGazetteer regions, TopicLexicon topics,
-                       Map<String, LogisticModel> topicModels, LogisticModel pairModel, StoryFinder pages, Clock clock,
-                       Map<String, String> homes) {
+                       Map<String, LogisticModel> topicModels, LogisticModel pairModel, LogisticModel regionModel,
+                       StoryFinder pages, Clock clock, Map<String, String> homes) {
         this.pairPicker = new PairPicker(pairModel);
+        this.regionTagger = new RegionTagger(regionModel);
         this.homes = Map.copyOf(homes);
         this.version = version;
         this.lexicon = lexicon;
@@ -90,8 +91,10 @@ public final class Classifier {
         }));
         LogisticModel pairModel = weights.filter(file -> file.models().containsKey(PairPicker.MODEL))
                 .map(file -> file.model(PairPicker.MODEL, PairPicker.SCHEMA)).orElse(null);
+        LogisticModel regionModel = weights.filter(file -> file.models().containsKey(RegionTagger.MODEL))
+                .map(file -> file.model(RegionTagger.MODEL, RegionTagger.SCHEMA)).orElse(null);
         return new Classifier(dataDir == null ? VERSION : VERSION + "+data", Lexicon.of(terms), regions, topics,
-                topicModels, pairModel, StoryFinder.load(dataDir), clock, countries.homes());
+                topicModels, pairModel, regionModel, StoryFinder.load(dataDir), clock, countries.homes());
     }
 
     /** A classifier with the bundled data and the system clock. */
@@ -134,10 +137,10 @@ public final class Classifier {
     }
 
     /**
-     * What the fitted decisions read of a text: every topic's features and the pair's candidate ({@code null} when
-     * fewer than two countries act).
+     * What the fitted decisions read of a text: every topic's features, the pair's candidate ({@code null} when
+     * fewer than two countries act) and every region named.
      */
-    public record Decisions(Map<String, Features> topics, PairPicker.Candidate pair) {
+    public record Decisions(Map<String, Features> topics, PairPicker.Candidate pair, List<RegionTagger.Candidate> regions) {
     }
 
     /**
@@ -158,8 +161,11 @@ public final class Classifier {
             return null;
         }
         Scan scan = scan(text, language);
+        Set<String> acting = new HashSet<>();
+        countryTagger.tag(scan.tallies(), scan.minMass()).forEach(c -> acting.add(c.code()));
         return new Decisions(topicTagger.features(scan.topicMentions()),
-                pairPicker.candidate(scan.tallies(), scan.names(), scan.multilateralInHead(), scan.minMass(), homes.get(language)));
+                pairPicker.candidate(scan.tallies(), scan.names(), scan.multilateralInHead(), scan.minMass(), homes.get(language)),
+                regionTagger.candidates(scan.names(), acting));
     }
 
     /** What the lexicon found in a text, tallied. */

@@ -6,10 +6,12 @@ import io.newsradar.classify.eval.EvaluationSet;
 import io.newsradar.classify.eval.FoldReport;
 import io.newsradar.classify.eval.Folds;
 import io.newsradar.classify.eval.PairFit;
+import io.newsradar.classify.eval.RegionFit;
 import io.newsradar.classify.eval.TopicFit;
 import io.newsradar.classify.model.LogisticModel;
 import io.newsradar.classify.model.ModelFile;
 import io.newsradar.classify.pair.PairPicker;
+import io.newsradar.classify.region.RegionTagger;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -221,6 +223,7 @@ public final class CommandLine {
                 : item -> item.split().equals("page");
         TopicFit.Result result = TopicFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda, topics, sources);
         PairFit.Result pair = PairFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda);
+        RegionFit.Result region = RegionFit.fit(classifier, new EvaluationSet(items), scored, folds, lambda);
         Map<String, LogisticModel> models = new LinkedHashMap<>(result.file().models());
         Map<String, Double> lambdas = new LinkedHashMap<>();
         for (String name : models.keySet()) {
@@ -229,6 +232,10 @@ public final class CommandLine {
         if (pair.model() != null) {
             models.put(PairPicker.MODEL, pair.model());
             lambdas.put(PairPicker.MODEL, lambda);
+        }
+        if (region.fitted() != null) {
+            models.put(RegionTagger.MODEL, region.fitted());
+            lambdas.put(RegionTagger.MODEL, lambda);
         }
         ModelFile weights = new ModelFile(classifier.version(), sources, folds.count(), models, lambdas);
         Path out = Path.of(options.single("--out"));
@@ -242,6 +249,7 @@ public final class CommandLine {
         }
         stdout.print(result.format());
         stdout.print(pair.format());
+        stdout.print(region.format());
         stdout.println("weights written to " + out);
         return 0;
     }

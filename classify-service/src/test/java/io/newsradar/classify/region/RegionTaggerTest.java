@@ -2,6 +2,7 @@ package io.newsradar.classify.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsradar.classify.Classifier;
 import io.newsradar.classify.Stories;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.Evidence;
@@ -103,5 +104,19 @@ class RegionTaggerTest {
     void aRegionNamedOnceInTheBodyDoesNotActButOnceInTheTitleDoes() {
         assertThat(Stories.classify("region/en-gunma-once-in-body").regions()).isEmpty();
         assertThat(Stories.classify("region/en-gunma-in-title").regions()).extracting(RegionTag::code).containsExactly("JP-10");
+    }
+
+    @Test
+    void aFittedDecisionTagsARegionWithItsProbabilityAndListsEveryRegionNamedAsACandidate() {
+        Classifier fitted = Stories.withData("region-model-data");
+        var story = Stories.read("region/en-gunma-in-title");
+
+        assertThat(fitted.classify(story).regions()).extracting(RegionTag::code, RegionTag::score)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("JP-10", 0.982));
+        assertThat(fitted.classify(Stories.read("region/en-gunma-once-in-body")).regions())
+                .as("the rule does not tag one body mention, so sigmoid(-4)").isEmpty();
+        var candidates = fitted.decisions(null, story.title(), story.lead(), story.body(), "en").regions();
+        assertThat(candidates).extracting(c -> c.region().code()).contains("JP-10");
+        assertThat(candidates).allSatisfy(c -> assertThat(c.features().schema()).isSameAs(RegionTagger.SCHEMA));
     }
 }
