@@ -1,6 +1,8 @@
 package io.newsradar.gateway.searches;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
 public record SavedSearchRequest(String name, Map<String, List<String>> query, Webhook webhook, boolean enabled, boolean rotateSecret) {
 
     public SavedSearchRequest {
-        query = Map.copyOf(query);
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query)); // in the client's order
     }
 
     /**
