@@ -10,24 +10,35 @@ import io.newsradar.contracts.RawArticle;
 import io.newsradar.contracts.RegionTag;
 import io.newsradar.contracts.Topics;
 import io.newsradar.contracts.TopicTag;
+import io.newsradar.gateway.live.LiveArticles;
 import io.newsradar.gateway.security.ApiKeys;
+import io.newsradar.testsupport.TestServers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The saved searches against a real Kafka broker and Elasticsearch: what is written to news.searches and read back, the
- * secret shown once, each key seeing only its own searches (an admin all), the refusals, and a search's own Atom feed.
+ * secret shown once, each key seeing only its own searches (an admin all), the refusals, and a search's own Atom and
+ * RSS feeds and live stream.
  */
 @RunningGateway
 class SavedSearchesIT {
@@ -37,8 +48,13 @@ class SavedSearchesIT {
     private static final String OTHER_READER = "other-reader-key";
     private static final Instant PUBLISHED = Instant.parse("2026-11-25T06:00:00Z");
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonMapper WIRE = JsonMapper.builder().build();
+
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    LiveArticles live;
 
     /** The test keys and a second reader key, "other-reader". */
     @DynamicPropertySource
@@ -216,6 +232,29 @@ class SavedSearchesIT {
                         .contains("rel=\"next\"", "/api/v1/searches/" + id + "/feed.rss?size=1&amp;cursor="));
     }
 
+    @Test
+    void aSearchsStreamPushesOnlyTheArticlesItsFiltersChoose() throws Exception {
+        assertThat(live.awaitReading(WAIT)).as("the gateway reads news.articles.classified").isTrue();
+        String feed = "l" + RUN;
+        String id = create(reader(), "{\"name\": \"Live " + RUN + "\", \"query\": {\"region\": [\"VN-54\"], \"feed\": [\"" + feed + "\"]}}");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServers.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+             SseClient stream = SseClient.open(port, "/api/v1/searches/" + id + "/stream", Map.of("X-Api-Key", TestKeys.READER), 0)) {
+            // When an article of Gunma and then one of Bac Giang are classified
+            Instant now = Instant.now();
+            for (ClassifiedArticle article : List.of(article(feed, 1, "Gunma hires", "JP-10", "Gunma", now),
+                    article(feed, 2, "Bac Giang hires", "VN-54", "Bắc Giang", now))) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_CLASSIFIED, article.articleId(), WIRE.writeValueAsString(article))).get();
+            }
+            // Then the search's stream gets the one its filters choose, and only it
+            SseClient.Event event = stream.nextEvent(WAIT);
+            assertThat(event).isNotNull();
+            assertThat(event.event()).isEqualTo("article");
+            assertThat(event.id()).endsWith("-" + ArticleId.ofUrl("https://example.org/" + feed + "/2"));
+            assertThat(stream.nextEvent(Duration.ofMillis(500))).isNull();
+        }
+    }
+
     private static String search(String name, String url, String more) {
         return "{\"name\": \"" + name + "\", \"query\": {\"region\": [\"VN-54\"], \"feed\": [\"" + FEED + "\"]},"
                 + " \"webhook\": {\"url\": \"" + url + "\", \"batch\": 3, \"window\": \"PT1M\"}" + more + "}";
@@ -230,9 +269,12 @@ class SavedSearchesIT {
     }
 
     private static ClassifiedArticle article(int i, String title, String region, String regionName) {
-        String url = "https://example.org/" + FEED + "/" + i;
-        Instant published = PUBLISHED.plusSeconds(60L * i);
-        RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, FEED, "Test News", "en", title, "", "", List.of(),
+        return article(FEED, i, title, region, regionName, PUBLISHED.plusSeconds(60L * i));
+    }
+
+    private static ClassifiedArticle article(String feed, int i, String title, String region, String regionName, Instant published) {
+        String url = "https://example.org/" + feed + "/" + i;
+        RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, feed, "Test News", "en", title, "", "", List.of(),
                 published, published.plusSeconds(60));
         String country = region.substring(0, 2);
         return new ClassifiedArticle(1, raw, "test", published.plusSeconds(61), "en", PairTag.of("JP", "VN", 0.8),
