@@ -6,6 +6,7 @@ import io.newsradar.contracts.FeedSpec;
 import io.newsradar.contracts.FeedState;
 import io.newsradar.contracts.Topics;
 import io.newsradar.gateway.GatewayProperties;
+import io.newsradar.gateway.compacted.CompactedTopics;
 import io.newsradar.support.kafka.CompactedView;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
@@ -37,7 +38,8 @@ class FeedAdminConfiguration {
         var feeds = new CompactedView<>(view(Topics.FEEDS, servers), (key, bytes) -> FeedRegistryAdmin.WIRE.readValue(bytes, FeedSpec.class));
         var states = new CompactedView<>(view(Topics.FEED_STATE, servers),
                 (key, bytes) -> FeedRegistryAdmin.WIRE.readValue(bytes, FeedState.class));
-        FeedRegistryAdmin registry = new FeedRegistryAdmin(producer, admin, feeds, states, kafka.timeout());
+        FeedRegistryAdmin registry = new FeedRegistryAdmin(new CompactedTopics("the feed registry", producer, admin, kafka.timeout(),
+                FeedRegistryUnavailableException::new), feeds, states);
         Gauge.builder("newsradar.gateway.feeds", registry, FeedRegistryAdmin::size)
                 .description("feeds in the registry (news.feeds)").register(meters);
         Gauge.builder("newsradar.gateway.feeds.failing", registry, FeedRegistryAdmin::failing)

@@ -55,7 +55,15 @@ public class StreamController {
     public Flux<ServerSentEvent<String>> stream(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             @Parameter(hidden = true) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
             @Parameter(hidden = true) ServerWebExchange exchange) {
-        ArticleQuery query = ArticleQuery.filters(parameters, codes, Set.of(LAST_EVENT_ID_PARAMETER));
+        return open(ArticleQuery.filters(parameters, codes, Set.of(LAST_EVENT_ID_PARAMETER)), parameters, lastEventId, exchange);
+    }
+
+    /**
+     * The stream of the articles a query chooses, resumed after {@code Last-Event-ID} (the header, else the
+     * {@code lastEventId} parameter) as {@code /api/v1/stream} is: for a saved search's stream too.
+     */
+    public Flux<ServerSentEvent<String>> open(ArticleQuery query, MultiValueMap<String, String> parameters, String lastEventId,
+            ServerWebExchange exchange) {
         EventPosition from = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             from = EventPosition.parse(lastEventId, LAST_EVENT_ID);

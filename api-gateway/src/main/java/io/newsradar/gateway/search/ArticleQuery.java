@@ -45,6 +45,12 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     /** The parameters that choose articles, shared by the list, the facets and the feeds. */
     static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q", MinConfidence.PARAMETER);
     static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor"));
+    /**
+     * The filters a saved search keeps ({@code news.searches}): those of the list but {@code from} and {@code to}, since
+     * a saved search follows the articles still to come. Checked by the same rules as every other route's.
+     */
+    public static final Set<String> SAVED_FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "q",
+            MinConfidence.PARAMETER);
     private static final Pattern SOURCE = Pattern.compile("[\\p{L}\\p{N} .,'&()_-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
     private static final int MAX_VALUES = 20;
@@ -67,6 +73,21 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
     /** The filters alone, for the facets: sorting and paging parameters are not accepted there. */
     public static ArticleQuery filters(MultiValueMap<String, String> parameters, KnownCodes codes, Set<String> extra) {
         check(parameters, union(FILTERS, extra));
+        return parse(parameters, 1, 1, codes);
+    }
+
+    /**
+     * The filters of a saved search.
+     *
+     * @throws InvalidQueryException naming the first parameter that is wrong, {@code from} and {@code to} among them
+     */
+    public static ArticleQuery saved(MultiValueMap<String, String> parameters, KnownCodes codes) {
+        for (String time : List.of("from", "to")) {
+            if (parameters.containsKey(time)) {
+                throw new InvalidQueryException(time, time + " cannot be saved: a saved search follows the articles still to come");
+            }
+        }
+        check(parameters, SAVED_FILTERS);
         return parse(parameters, 1, 1, codes);
     }
 

@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code 400}, with or without a key. Then {@link AccessPolicy} says what the request needs: nothing for the page, the
  * probes and the API description; an API key for everything else, in {@code X-Api-Key}, in
  * {@code Authorization: Bearer}, or, for feed readers and browsers that cannot send headers, in {@code api_key=}; an
- * admin key for every method but {@code GET}, {@code HEAD} and {@code OPTIONS}. Each key has a token bucket; past it,
- * the answer is {@code 429} with {@code Retry-After}. Refusals are RFC 9457 problem documents, counted in
- * {@code newsradar_gateway_refused_total{reason}}.
+ * admin key for every method but {@code GET}, {@code HEAD} and {@code OPTIONS}, and the writes of a key's own saved
+ * searches. Each key has a token bucket; past it, the answer is {@code 429} with {@code Retry-After}. Refusals are RFC
+ * 9457 problem documents, counted in {@code newsradar_gateway_refused_total{reason}}.
  */
 public final class ApiKeyFilter implements WebFilter, Ordered {
 

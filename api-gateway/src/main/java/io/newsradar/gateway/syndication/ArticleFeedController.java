@@ -17,6 +17,7 @@ import io.newsradar.gateway.GatewayProperties;
 import io.newsradar.gateway.search.ArticleQuery;
 import io.newsradar.gateway.search.ArticleSearch;
 import io.newsradar.gateway.search.ArticleView;
+import io.newsradar.gateway.search.InvalidQueryException;
 import io.newsradar.gateway.search.KnownCodes;
 import io.newsradar.gateway.security.KeyParameter;
 import io.newsradar.gateway.web.ArticleFilters;
@@ -40,6 +41,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -108,26 +110,63 @@ public class ArticleFeedController {
         return feed(parameters, exchange, "rss_2.0", RSS);
     }
 
+    /**
+     * A page of a saved search's feed, at the request's path ({@code /api/v1/searches/{id}/feed.atom} or {@code .rss}):
+     * the articles its filters choose, titled with its name. The request itself may give only {@code size} and
+     * {@code cursor}, which are all its paging links repeat.
+     *
+     * @param atom Atom 1.0 when true, else RSS 2.0
+     */
+    public Mono<ResponseEntity<String>> savedSearch(String name, MultiValueMap<String, String> filters,
+            MultiValueMap<String, String> parameters, ServerWebExchange exchange, boolean atom) {
+        for (String parameter : parameters.keySet()) {
+            if (!parameter.equals("size") && !parameter.equals(FeedLinks.CURSOR)) {
+                throw new InvalidQueryException(parameter, "unknown parameter '" + parameter + "'; a saved search's feed takes size"
+                        + " and cursor, its filters are the search's");
+            }
+        }
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>(filters);
+        query.addAll(parameters);
+        return feed(query, parameters, "newsradar: " + name, exchange, atom ? "atom_1.0" : "rss_2.0", atom ? ATOM : RSS);
+    }
+
     private Mono<ResponseEntity<String>> feed(MultiValueMap<String, String> parameters, ServerWebExchange exchange, String type,
                                               MediaType mediaType) {
+        return feed(parameters, parameters, title(parameters), exchange, type, mediaType);
+    }
+
+    /**
+     * @param parameters what chooses the articles and pages them
+     * @param linked     what the paging links repeat
+     */
+    private Mono<ResponseEntity<String>> feed(MultiValueMap<String, String> parameters, MultiValueMap<String, String> linked,
+                                              String title, ServerWebExchange exchange, String type, MediaType mediaType) {
         ArticleQuery query = ArticleQuery.feed(parameters, Math.min(DEFAULT_SIZE, properties.maxPageSize()), properties.maxPageSize(), codes);
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().contextPath().value() + request.getPath().pathWithinApplication().value();
         String key = KeyParameter.givenAsParameter(request).orElse(null);
         return search.search(query).map(page -> {
-            FeedLinks links = FeedLinks.of(request.getURI(), path, parameters, page.next(), key);
+            FeedLinks links = FeedLinks.of(request.getURI(), path, linked, page.next(), key);
             ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(mediaType);
             if (key != null) {
                 answer.cacheControl(CacheControl.noStore().cachePrivate()); // the links hold the reader's key
             }
-            return answer.body(write(page.items(), links, parameters, type));
+            return answer.body(write(page.items(), links, title, type));
         });
     }
 
     static String write(List<ArticleView> articles, FeedLinks links, MultiValueMap<String, String> parameters, String type) {
+        return write(articles, links, title(parameters), type);
+    }
+
+    private static String title(MultiValueMap<String, String> parameters) {
+        return "newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters));
+    }
+
+    static String write(List<ArticleView> articles, FeedLinks links, String title, String type) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(xml("newsradar" + (parameters.isEmpty() ? ": all articles" : ": " + describe(parameters))));
+        feed.setTitle(xml(title));
         feed.setDescription("Articles classified by newsradar, newest first");
         feed.setLink(links.self());
         feed.setUri(links.id());
