@@ -106,9 +106,29 @@ public final class SearchIndex {
         return scan.size();
     }
 
-    /** The searches that match the article, each once, in no particular order. */
+    /**
+     * The searches that match the article, each once, in no particular order. The candidates are tried as they are
+     * found, bucket by bucket; only the matches are gathered by id (a search filed under two of the article's terms is
+     * tried twice, and listed once).
+     */
     public List<SavedSearch> matches(FilteredArticle article) {
-        return matching(candidates(article).values(), article);
+        Map<String, SavedSearch> matched = new LinkedHashMap<>();
+        tryAll(scan.values(), article, matched);
+        for (String key : SearchKeys.of(article)) {
+            Map<String, Filed> bucket = byKey.get(key);
+            if (bucket != null) {
+                tryAll(bucket.values(), article, matched);
+            }
+        }
+        return new ArrayList<>(matched.values());
+    }
+
+    private static void tryAll(Collection<Filed> candidates, FilteredArticle article, Map<String, SavedSearch> matched) {
+        for (Filed filed : candidates) {
+            if (filed.filter().matches(article)) {
+                matched.putIfAbsent(filed.search().searchId(), filed.search());
+            }
+        }
     }
 
     /** The searches filed under the article's terms, and the scan list: those that may match it. */
@@ -123,13 +143,4 @@ public final class SearchIndex {
         return candidates;
     }
 
-    private static List<SavedSearch> matching(Collection<Filed> candidates, FilteredArticle article) {
-        List<SavedSearch> matched = new ArrayList<>();
-        for (Filed filed : candidates) {
-            if (filed.filter().matches(article)) {
-                matched.add(filed.search());
-            }
-        }
-        return matched;
-    }
 }

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * The terms a search is filed under and an article is looked up by. A search is filed under every value of its most
  * selective filter, because an article it matches must have one of them: the pair, else its regions (widened to their
- * merged and current ones), else its feeds, sources, the longest word of {@code q} (spaced scripts only), countries,
- * topics, languages. A search with none of these (only dates or {@code minConfidence}) is filed under no term: it is
- * on the scan list, tried against every article.
+ * merged and current ones), else its feeds, sources, the longest word of {@code q} (spaced scripts only), each of
+ * its countries with each of its topics (when it has both), countries, topics, languages. A search with none of
+ * these (only dates or {@code minConfidence}) is filed under no term: it is on the scan list, tried against every
+ * article.
  */
 final class SearchKeys {
 
@@ -39,6 +40,13 @@ final class SearchKeys {
                 .max(Comparator.comparingInt(String::length)).orElse(null);
         if (word != null) {
             return List.of("word:" + word);
+        }
+        if (!c.countries().isEmpty() && !c.topics().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (String country : c.countries().stream().sorted().toList()) {
+                c.topics().stream().sorted().forEach(topic -> keys.add("country-topic:" + country + "/" + topic));
+            }
+            return keys;
         }
         if (!c.countries().isEmpty()) {
             return keys("country", c.countries());
@@ -70,7 +78,10 @@ final class SearchKeys {
                 keys.add("word:" + word);
             }
         }
-        article.countries().forEach(c -> keys.add("country:" + c));
+        for (String country : article.countries()) {
+            keys.add("country:" + country);
+            article.topics().forEach(topic -> keys.add("country-topic:" + country + "/" + topic));
+        }
         article.topics().forEach(t -> keys.add("topic:" + t));
         if (article.language() != null) {
             keys.add("lang:" + article.language());
