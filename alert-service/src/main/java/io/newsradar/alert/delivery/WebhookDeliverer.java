@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +49,11 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    /**
+     * The searches this instance paused, and when: skipped until {@code news.searches} shows them saved again after
+     * that (re-enabled by their owner), even before the pause itself has come back through the topic.
+     */
+    private final Map<String, Instant> paused = new ConcurrentHashMap<>();
 
     /**
      * @param currentSearch the search of an id as {@code news.searches} holds it now, or {@code null} when removed
@@ -86,7 +89,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     public Attempted deliver(AlertDelivery delivery) {
         Attempted attempted = new Attempted(new CompletableFuture<>(), new CompletableFuture<>());
         SavedSearch search = currentSearch.apply(delivery.search().searchId());
-        if (search == null || !search.enabled() || search.webhook() == null || paused.contains(search.searchId())) {
+        if (!deliverable(search)) {
             finish(attempted, delivery, DeliveryOutcome.SKIPPED, "search " + delivery.search().searchId()
                     + " is removed, disabled, paused or without a webhook");
             return attempted;
@@ -106,8 +109,9 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     private void attempt(AlertDelivery delivery, Attempted attempted, int attempt, Instant firstAttempt) {
         SavedSearch search = currentSearch.apply(delivery.search().searchId());
-        if (search == null || !search.enabled() || search.webhook() == null || paused.contains(search.searchId())) {
-            finish(attempted, delivery, DeliveryOutcome.SKIPPED, "search is removed, disabled, paused or without a webhook");
+        if (!deliverable(search)) {
+            finish(attempted, delivery, DeliveryOutcome.SKIPPED, "search " + delivery.search().searchId()
+                    + " is removed, disabled, paused or without a webhook");
             return;
         }
         String url = search.webhook().url();
@@ -131,7 +135,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 return;
             }
             if (status == 410) {
-                paused.add(search.searchId());
+                paused.put(search.searchId(), clock.instant());
                 pauser.pause(search, "webhook " + url + " answered 410 Gone");
                 meters.counter("newsradar.alert.searches.paused").increment();
                 finish(attempted, delivery, DeliveryOutcome.PAUSED, "webhook " + url + " answered 410 Gone; search "
@@ -169,6 +173,21 @@ public final class WebhookDeliverer implements AutoCloseable {
         meters.counter("newsradar.alert.delivery.retries").increment();
         attempted.first().complete(null);
         lane(url).submit(() -> attempt(delivery, attempted, attempt + 1, firstAttempt), wait);
+    }
+
+    private boolean deliverable(SavedSearch search) {
+        if (search == null || !search.enabled() || search.webhook() == null) {
+            return false;
+        }
+        Instant pausedAt = paused.get(search.searchId());
+        if (pausedAt == null) {
+            return true;
+        }
+        if (search.updatedAt() != null && search.updatedAt().isAfter(pausedAt)) {
+            paused.remove(search.searchId(), pausedAt);
+            return true;
+        }
+        return false;
     }
 
     /** 408 Request Timeout, 425 Too Early, 429 Too Many Requests and every 5xx are worth trying again. */

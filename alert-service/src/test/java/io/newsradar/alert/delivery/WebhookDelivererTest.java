@@ -107,6 +107,19 @@ class WebhookDelivererTest {
     }
 
     @Test
+    void resumesAPausedSearchOnceItsOwnerSavesItAgain() throws Exception {
+        assertThat(deliver("back", "http://127.0.0.1:" + port() + "/gone")).isEqualTo(DeliveryOutcome.PAUSED);
+
+        // the owner points it at a receiver that is there, later
+        searches.put("back", new SavedSearch(1, "back", "search back", "newsroom", Map.of(),
+                new SavedSearch.Webhook("http://127.0.0.1:" + port() + "/ok", "secret", 1, null), true, NOW,
+                Instant.now().plusSeconds(1)));
+
+        assertThat(deliverer.deliver(delivery("back", "next")).finished().get(10, TimeUnit.SECONDS))
+                .isEqualTo(DeliveryOutcome.DELIVERED);
+    }
+
+    @Test
     void refusesATargetThePolicyRefusesWithoutSendingAnything() throws Exception {
         assertThat(deliver("meta", "http://169.254.169.254/latest/meta-data")).isEqualTo(DeliveryOutcome.REFUSED);
         assertThat(deliver("number", "http://2130706433:" + port() + "/ok")).isEqualTo(DeliveryOutcome.REFUSED);
