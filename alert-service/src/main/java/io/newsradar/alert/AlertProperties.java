@@ -56,6 +56,8 @@ public record AlertProperties(
      * @param retryMax             the longest wait the doubling reaches (a {@code Retry-After} may ask for more)
      * @param retryFor             how long after its first attempt a delivery is still tried
      * @param allowPrivateNetworks whether loopback and private networks may be posted to (local use and tests)
+     * @param maxWindow            the longest a webhook's {@code window} holds its matches back; a longer one is
+     *                             shortened to it (the batch of {@code news.alerts} holding them waits for their POST)
      */
     public record Delivery(
             @DefaultValue("5s") Duration connectTimeout,
@@ -63,12 +65,13 @@ public record AlertProperties(
             @DefaultValue("1s") Duration retryInitial,
             @DefaultValue("1h") Duration retryMax,
             @DefaultValue("24h") Duration retryFor,
-            @DefaultValue("false") boolean allowPrivateNetworks) {
+            @DefaultValue("false") boolean allowPrivateNetworks,
+            @DefaultValue("5m") Duration maxWindow) {
 
         public DeliverySettings settings() {
             try {
                 return new DeliverySettings(connectTimeout, requestTimeout, new RetryPolicy(retryInitial, retryMax, retryFor),
-                        allowPrivateNetworks);
+                        allowPrivateNetworks, maxWindow);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("newsradar.alert.delivery.retry-*: " + e.getMessage(), e);
             }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * error, a timeout, 408, 425, 429, 5xx) is tried again by the {@link RetryPolicy}, honouring {@code Retry-After},
  * with the same delivery id; 410 Gone pauses the search ({@link SearchPauser}); anything else ends the delivery, with a
  * log line saying why. Each receiver (scheme, host and port) has its own {@link Lane}: a slow or failing one holds up
- * only its own deliveries.
+ * only its own deliveries. A webhook with a {@code batch} over 1 or a {@code window} gets its matches together, up to
+ * {@code batch} articles a POST, sent when the batch is full or the window (at most {@code maxWindow}) has passed.
  */
 public final class WebhookDeliverer implements AutoCloseable {
 
@@ -48,7 +50,9 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Duration maxWindow;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final PendingBatches pending = new PendingBatches();
     /**
      * The searches this instance paused, and when: skipped until {@code news.searches} shows them saved again after
      * that (re-enabled by their owner), even before the pause itself has come back through the topic.
@@ -58,8 +62,9 @@ public final class WebhookDeliverer implements AutoCloseable {
     /**
      * @param currentSearch the search of an id as {@code news.searches} holds it now, or {@code null} when removed
      */
-    WebhookDeliverer(HttpClient http, WebhookTargets targets, RetryPolicy retries, Duration requestTimeout,
+    WebhookDeliverer(HttpClient http, WebhookTargets targets, RetryPolicy retries, Duration requestTimeout, Duration maxWindow,
             Function<String, SavedSearch> currentSearch, SearchPauser pauser, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.maxWindow = maxWindow;
         this.http = http;
         this.targets = targets;
         this.retries = retries;
@@ -77,7 +82,8 @@ public final class WebhookDeliverer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout()).build();
         return new WebhookDeliverer(http, new WebhookTargets(settings.allowPrivateNetworks(), java.net.InetAddress::getAllByName),
-                settings.retries(), settings.requestTimeout(), currentSearch, pauser, json, Clock.systemUTC(), meters);
+                settings.retries(), settings.requestTimeout(), settings.maxWindow(), currentSearch, pauser, json,
+                Clock.systemUTC(), meters);
     }
 
     /**
@@ -89,12 +95,33 @@ public final class WebhookDeliverer implements AutoCloseable {
     public Attempted deliver(AlertDelivery delivery) {
         Attempted attempted = new Attempted(new CompletableFuture<>(), new CompletableFuture<>());
         SavedSearch search = currentSearch.apply(delivery.search().searchId());
+        Bundle alone = Bundle.of(List.of(delivery), List.of(attempted));
         if (!deliverable(search)) {
-            finish(attempted, delivery, DeliveryOutcome.SKIPPED, "search " + delivery.search().searchId()
+            finish(alone, DeliveryOutcome.SKIPPED, "search " + delivery.search().searchId()
                     + " is removed, disabled, paused or without a webhook");
             return attempted;
         }
-        lane(search.webhook().url()).submit(() -> attempt(delivery, attempted, 1, clock.instant()), Duration.ZERO);
+        SavedSearch.Webhook webhook = search.webhook();
+        Duration window = webhook.window() == null ? Duration.ZERO
+                : webhook.window().compareTo(maxWindow) > 0 ? maxWindow : webhook.window();
+        Lane lane = lane(webhook.url());
+        if (webhook.batch() == 1 && window.isZero()) {
+            lane.submit(() -> attempt(alone, 1, clock.instant()), Duration.ZERO);
+            return attempted;
+        }
+        String searchId = search.searchId();
+        int waiting = pending.add(delivery, attempted);
+        if (waiting >= webhook.batch()) {
+            Bundle full = pending.take(searchId);
+            lane.submit(() -> attempt(full, 1, clock.instant()), Duration.ZERO);
+        } else if (waiting == 1) {
+            lane.submit(() -> {
+                Bundle due = pending.take(searchId);
+                if (due != null) {
+                    attempt(due, 1, clock.instant());
+                }
+            }, window);
+        }
         return attempted;
     }
 
@@ -107,10 +134,10 @@ public final class WebhookDeliverer implements AutoCloseable {
     public record Attempted(CompletableFuture<DeliveryOutcome> first, CompletableFuture<DeliveryOutcome> finished) {
     }
 
-    private void attempt(AlertDelivery delivery, Attempted attempted, int attempt, Instant firstAttempt) {
-        SavedSearch search = currentSearch.apply(delivery.search().searchId());
+    private void attempt(Bundle bundle, int attempt, Instant firstAttempt) {
+        SavedSearch search = currentSearch.apply(bundle.searchId());
         if (!deliverable(search)) {
-            finish(attempted, delivery, DeliveryOutcome.SKIPPED, "search " + delivery.search().searchId()
+            finish(bundle, DeliveryOutcome.SKIPPED, "search " + bundle.searchId()
                     + " is removed, disabled, paused or without a webhook");
             return;
         }
@@ -119,18 +146,18 @@ public final class WebhookDeliverer implements AutoCloseable {
         String retryAfter = null;
         try {
             URI target = targets.check(url);
-            byte[] body = WebhookPayload.of(delivery).bytes(json);
+            byte[] body = WebhookPayload.of(bundle.deliveries()).bytes(json);
             HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", USER_AGENT)
-                    .header(DELIVERY_HEADER, delivery.deliveryId())
+                    .header(DELIVERY_HEADER, bundle.deliveryId())
                     .header(Signature.HEADER, Signature.of(body, search.webhook().secret()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                finish(attempted, delivery, DeliveryOutcome.DELIVERED, "delivered to " + url + " (" + status + ") after "
+                finish(bundle, DeliveryOutcome.DELIVERED, "delivered to " + url + " (" + status + ") after "
                         + attempt + (attempt == 1 ? " attempt" : " attempts"));
                 return;
             }
@@ -138,19 +165,23 @@ public final class WebhookDeliverer implements AutoCloseable {
                 paused.put(search.searchId(), clock.instant());
                 pauser.pause(search, "webhook " + url + " answered 410 Gone");
                 meters.counter("newsradar.alert.searches.paused").increment();
-                finish(attempted, delivery, DeliveryOutcome.PAUSED, "webhook " + url + " answered 410 Gone; search "
+                finish(bundle, DeliveryOutcome.PAUSED, "webhook " + url + " answered 410 Gone; search "
                         + search.searchId() + " paused");
                 return;
             }
             if (!retryable(status)) {
-                finish(attempted, delivery, DeliveryOutcome.REJECTED, "webhook " + url + " answered " + status
+                finish(bundle, DeliveryOutcome.REJECTED, "webhook " + url + " answered " + status
                         + (status >= 300 && status < 400 ? "; redirects are not followed" : "") + "; not tried again");
                 return;
             }
             failure = "webhook " + url + " answered " + status;
             retryAfter = response.headers().firstValue("Retry-After").orElse(null);
         } catch (WebhookTargets.RefusedTargetException e) {
-            finish(attempted, delivery, DeliveryOutcome.REFUSED, e.getMessage());
+            finish(bundle, DeliveryOutcome.REFUSED, e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            // the HTTP client refused the URL itself: trying again cannot help
+            finish(bundle, DeliveryOutcome.REFUSED, "webhook " + url + " cannot be posted to: " + e.getMessage());
             return;
         } catch (UnknownHostException e) {
             failure = "webhook " + url + ": host not found (" + e.getMessage() + ")";
@@ -158,21 +189,21 @@ public final class WebhookDeliverer implements AutoCloseable {
             failure = "webhook " + url + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(attempted, delivery, DeliveryOutcome.GAVE_UP, "interrupted while delivering to " + url);
+            finish(bundle, DeliveryOutcome.GAVE_UP, "interrupted while delivering to " + url);
             return;
         } catch (RuntimeException e) {
             failure = "webhook " + url + " failed: " + e;
         }
         Duration wait = retries.next(attempt, firstAttempt, clock.instant(), retryAfter, ThreadLocalRandom.current()::nextDouble);
         if (wait == null) {
-            finish(attempted, delivery, DeliveryOutcome.GAVE_UP, failure + "; given up after " + attempt + " attempts");
+            finish(bundle, DeliveryOutcome.GAVE_UP, failure + "; given up after " + attempt + " attempts");
             return;
         }
-        log.atInfo().addKeyValue("searchId", delivery.search().searchId()).addKeyValue("deliveryId", delivery.deliveryId())
+        log.atInfo().addKeyValue("searchId", bundle.searchId()).addKeyValue("deliveryId", bundle.deliveryId())
                 .addKeyValue("attempt", attempt).addKeyValue("retryIn", wait).log("{}; trying again in {}", failure, wait);
         meters.counter("newsradar.alert.delivery.retries").increment();
-        attempted.first().complete(null);
-        lane(url).submit(() -> attempt(delivery, attempted, attempt + 1, firstAttempt), wait);
+        bundle.progress().forEach(p -> p.first().complete(null));
+        lane(url).submit(() -> attempt(bundle, attempt + 1, firstAttempt), wait);
     }
 
     private boolean deliverable(SavedSearch search) {
@@ -195,14 +226,17 @@ public final class WebhookDeliverer implements AutoCloseable {
         return status == 408 || status == 425 || status == 429 || status >= 500;
     }
 
-    private void finish(Attempted attempted, AlertDelivery delivery, DeliveryOutcome outcome, String what) {
+    private void finish(Bundle bundle, DeliveryOutcome outcome, String what) {
         var line = outcome == DeliveryOutcome.DELIVERED || outcome == DeliveryOutcome.SKIPPED ? log.atInfo() : log.atWarn();
-        line.addKeyValue("searchId", delivery.search().searchId()).addKeyValue("deliveryId", delivery.deliveryId())
-                .addKeyValue("outcome", outcome.tag()).log(what);
+        line.addKeyValue("searchId", bundle.searchId()).addKeyValue("deliveryId", bundle.deliveryId())
+                .addKeyValue("outcome", outcome.tag()).addKeyValue("articles", bundle.deliveries().size()).log(what);
         Counter.builder("newsradar.alert.deliveries").tag("outcome", outcome.tag())
-                .description("Webhook deliveries by how they ended").register(meters).increment();
-        attempted.first().complete(outcome);
-        attempted.finished().complete(outcome);
+                .description("Webhook deliveries (matches) by how they ended").register(meters)
+                .increment(bundle.deliveries().size());
+        for (Attempted attempted : bundle.progress()) {
+            attempted.first().complete(outcome);
+            attempted.finished().complete(outcome);
+        }
     }
 
     private Lane lane(String url) {

@@ -29,10 +29,25 @@ public record WebhookPayload(String searchId, String searchName, String text, Li
 
     /** The payload of one delivery. */
     public static WebhookPayload of(AlertDelivery delivery) {
-        ArticleDocument doc = delivery.article();
-        String text = "[" + oneLine(delivery.search().name()) + "] <" + slack(doc.url()) + "|" + slack(oneLine(doc.title()))
-                + ">" + (doc.source() == null ? "" : " (" + slack(oneLine(doc.source())) + ")");
-        return new WebhookPayload(delivery.search().searchId(), delivery.search().name(), text, List.of(Article.of(doc)));
+        return of(List.of(delivery));
+    }
+
+    /**
+     * The payload of one or more deliveries of one search. {@code text} is one line: for one article
+     * {@code [search] <url|title> (source)}; for several {@code [search] 3 articles: <url|title> (source), …}.
+     */
+    public static WebhookPayload of(List<AlertDelivery> deliveries) {
+        AlertDelivery first = deliveries.get(0);
+        List<String> links = deliveries.stream().map(d -> link(d.article())).toList();
+        String text = "[" + oneLine(first.search().name()) + "] "
+                + (links.size() == 1 ? links.get(0) : links.size() + " articles: " + String.join(", ", links));
+        return new WebhookPayload(first.search().searchId(), first.search().name(), text,
+                deliveries.stream().map(d -> Article.of(d.article())).toList());
+    }
+
+    private static String link(ArticleDocument doc) {
+        return "<" + slack(doc.url()) + "|" + slack(oneLine(doc.title())) + ">"
+                + (doc.source() == null ? "" : " (" + slack(oneLine(doc.source())) + ")");
     }
 
     /** The body's bytes, exactly as signed and sent. */

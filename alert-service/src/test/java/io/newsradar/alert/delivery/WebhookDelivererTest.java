@@ -35,6 +35,9 @@ class WebhookDelivererTest {
     private final List<String> paused = new CopyOnWriteArrayList<>();
     /** path and arrival time (epoch millis) of each request. */
     private final List<Map.Entry<String, Long>> requests = new CopyOnWriteArrayList<>();
+    /** the bodies and delivery ids the receiver got, in order. */
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> deliveryIds = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private HttpServer server;
     private WebhookDeliverer deliverer;
@@ -45,7 +48,8 @@ class WebhookDelivererTest {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            exchange.getRequestBody().readAllBytes();
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            deliveryIds.add(exchange.getRequestHeaders().getFirst(WebhookDeliverer.DELIVERY_HEADER));
             long seen = System.currentTimeMillis();
             boolean again = requests.stream().anyMatch(r -> r.getKey().equals(path));
             requests.add(Map.entry(path, seen));
@@ -72,7 +76,7 @@ class WebhookDelivererTest {
         deliverer = new WebhookDeliverer(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
                 new WebhookTargets(true, InetAddress::getAllByName),
                 new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1)), Duration.ofSeconds(10),
-                searches::get, (search, reason) -> paused.add(search.searchId()), JsonMapper.builder().build(),
+                Duration.ofSeconds(2), searches::get, (search, reason) -> paused.add(search.searchId()), JsonMapper.builder().build(),
                 Clock.systemUTC(), meters);
     }
 
@@ -143,6 +147,43 @@ class WebhookDelivererTest {
         assertThat(slow.finished()).isNotDone();
         assertThat(slow.finished().get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryOutcome.DELIVERED);
         assertThat(deliverer.lanes()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsTheMatchesOfABatchingSearchTogetherOnceTheBatchIsFull() throws Exception {
+        searches.put("batched", new SavedSearch(1, "batched", "search batched", "newsroom", Map.of(),
+                new SavedSearch.Webhook("http://127.0.0.1:" + port() + "/ok", "secret", 3, Duration.ofMinutes(10)), true, NOW, NOW));
+
+        var one = deliverer.deliver(delivery("batched", "one"));
+        var two = deliverer.deliver(delivery("batched", "two"));
+        Thread.sleep(300);
+        assertThat(requests).as("waiting for the batch to fill").isEmpty();
+        var three = deliverer.deliver(delivery("batched", "three"));
+
+        assertThat(three.finished().get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryOutcome.DELIVERED);
+        assertThat(one.finished()).isCompletedWithValue(DeliveryOutcome.DELIVERED);
+        assertThat(two.finished()).isCompletedWithValue(DeliveryOutcome.DELIVERED);
+        assertThat(requests).hasSize(1);
+        var body = JsonMapper.builder().build().readTree(bodies.get(0));
+        assertThat(body.get("articles")).hasSize(3);
+        assertThat(body.get("text").asString()).startsWith("[search batched] 3 articles: <https://example.org/one|A title>");
+        assertThat(deliveryIds.get(0)).isNotIn(delivery("batched", "one").deliveryId(), delivery("batched", "three").deliveryId());
+    }
+
+    @Test
+    void sendsWhatWaitsWhenTheWindowHasPassedAtTheLatestTheLongestWindowAllowed() throws Exception {
+        // a window of an hour, shortened to the 2 s this deliverer allows
+        searches.put("windowed", new SavedSearch(1, "windowed", "search windowed", "newsroom", Map.of(),
+                new SavedSearch.Webhook("http://127.0.0.1:" + port() + "/ok", "secret", 10, Duration.ofHours(1)), true, NOW, NOW));
+        long start = System.nanoTime();
+        var one = deliverer.deliver(delivery("windowed", "one"));
+        var two = deliverer.deliver(delivery("windowed", "two"));
+
+        assertThat(two.finished().get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryOutcome.DELIVERED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
+        assertThat(one.finished()).isCompletedWithValue(DeliveryOutcome.DELIVERED);
+        assertThat(requests).hasSize(1);
+        assertThat(JsonMapper.builder().build().readTree(bodies.get(0)).get("articles")).hasSize(2);
     }
 
     private DeliveryOutcome deliver(String searchId, String url) throws Exception {
