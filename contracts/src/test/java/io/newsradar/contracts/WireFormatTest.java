@@ -27,7 +27,8 @@ class WireFormatTest {
                 Arguments.of("feed-spec.json", FeedSpec.class),
                 Arguments.of("feed-state.json", FeedState.class),
                 Arguments.of("raw-article.json", RawArticle.class),
-                Arguments.of("classified-article.json", ClassifiedArticle.class));
+                Arguments.of("classified-article.json", ClassifiedArticle.class),
+                Arguments.of("alert-delivery.json", AlertDelivery.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,6 +53,17 @@ class WireFormatTest {
         JsonNode written = JSON.valueToTree(event);
 
         assertThat(written).isEqualTo(golden(file));
+    }
+
+    @Test
+    void aDeliveryIdIsTheHashOfItsSearchAndArticleAndCarriesNoSecret() throws IOException {
+        AlertDelivery delivery = JSON.treeToValue(golden("alert-delivery.json"), AlertDelivery.class);
+
+        assertThat(delivery.deliveryId()).isEqualTo(AlertDelivery.deliveryId("labour-jp-vn", "3UIoRoGI7WgpQ9sdeG_8aw"))
+                .isNotEqualTo(AlertDelivery.deliveryId("labour-jp-vn", "another-article"))
+                .matches("[A-Za-z0-9_-]{22}");
+        assertThat(delivery.search().webhook()).isNull();
+        assertThat(delivery.article().body()).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.newsradar.ingest.fetch;
 
 import io.newsradar.ingest.system.Deadline;
+import io.newsradar.support.net.AddressPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public class FeedFetcher implements AutoCloseable {
 
     public FeedFetcher(FetchSettings settings) {
         this.settings = settings;
-        AddressPolicy policy = new AddressPolicy(settings.allowPrivateNetworks());
+        AddressPolicy policy = new AddressPolicy(settings.allowPrivateNetworks(), FetchSettings.ALLOW_PRIVATE_NETWORKS);
         this.targets = new TargetCheck(policy);
         this.bodies = new BodyReader(settings.maxBodyBytes(), settings.maxDecodedBytes(), settings.readTimeout(),
                 new BytesInFlight(settings.maxBytesInFlight()));

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param maxRedirects          how many redirects one fetch follows
  * @param allowPrivateNetworks  whether loopback and private networks may be fetched (local use and tests);
  *                              link-local, cloud metadata and the other special addresses stay refused
- *                              (see {@link AddressPolicy})
+ *                              (see {@link io.newsradar.support.net.AddressPolicy})
  * @param maxConnectionsPerHost how many requests may be open to one host (scheme, name and port) at once
  * @param maxConnectionsTotal   how many requests may be open at once in all
  * @param maxHeaderCount        the most header fields an answer may have
@@ -27,6 +27,9 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
         long maxBodyBytes, long maxDecodedBytes, int maxRedirects, boolean allowPrivateNetworks,
         int maxConnectionsPerHost, int maxConnectionsTotal, int maxHeaderCount, int maxHeaderLineLength,
         long maxBytesInFlight) {
+
+    /** The setting that allows loopback and private networks ({@link #allowPrivateNetworks}). */
+    public static final String ALLOW_PRIVATE_NETWORKS = "newsradar.ingest.fetch.allow-private-networks";
 
     /** The default of {@link #maxHeaderCount}: far more than any feed server sends. */
     public static final int DEFAULT_MAX_HEADER_COUNT = 100;

@@ -1,5 +1,7 @@
 package io.newsradar.ingest.fetch;
 
+import io.newsradar.support.net.AddressPolicy;
+import io.newsradar.support.net.HostLiterals;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package io.newsradar.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsradar.support.net.AddressPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -19,7 +20,7 @@ class CheckingDnsResolverTest {
 
     @Test
     void returnsEveryAddressOfANameWhenAllArePublic() throws Exception {
-        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
 
         InetAddress[] addresses = resolver.resolve("news.example");
 
@@ -28,7 +29,7 @@ class CheckingDnsResolverTest {
 
     @Test
     void refusesANameWhenAnyOfItsAddressesIsPrivateAndSaysWhich() {
-        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
 
         assertThatThrownBy(() -> resolver.resolve("rebind.example"))
                 .isInstanceOf(CheckingDnsResolver.AddressRefusedException.class)
@@ -38,8 +39,8 @@ class CheckingDnsResolverTest {
 
     @Test
     void allowsAPrivateNameOnlyWhenPrivateNetworksAreAllowed() throws Exception {
-        CheckingDnsResolver refusing = new CheckingDnsResolver(new AddressPolicy(false), CheckingDnsResolverTest::lookUp);
-        CheckingDnsResolver allowing = new CheckingDnsResolver(new AddressPolicy(true), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver refusing = new CheckingDnsResolver(new AddressPolicy(false, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver allowing = new CheckingDnsResolver(new AddressPolicy(true, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
 
         assertThatThrownBy(() -> refusing.resolve("intranet.example")).hasMessageContaining("192.168.1.10 is a private network address");
         assertThat(allowing.resolve("intranet.example")).extracting(InetAddress::getHostAddress).containsExactly("192.168.1.10");
@@ -47,7 +48,7 @@ class CheckingDnsResolverTest {
 
     @Test
     void refusesANameResolvingToTheMetadataAddressEvenWithPrivateNetworksAllowed() {
-        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(true), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(true, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
 
         assertThatThrownBy(() -> resolver.resolve("metadata.example"))
                 .isInstanceOf(CheckingDnsResolver.AddressRefusedException.class)
@@ -57,7 +58,7 @@ class CheckingDnsResolverTest {
 
     @Test
     void neverLooksUpAHostWrittenAsAnAddressInAnySpelling() throws Exception {
-        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false), host -> {
+        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false, FetchSettings.ALLOW_PRIVATE_NETWORKS), host -> {
             throw new AssertionError("looked up " + host);
         });
 
@@ -68,7 +69,7 @@ class CheckingDnsResolverTest {
 
     @Test
     void givesSocketAddressesOnTheRequestedPort() throws Exception {
-        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false), CheckingDnsResolverTest::lookUp);
+        CheckingDnsResolver resolver = new CheckingDnsResolver(new AddressPolicy(false, FetchSettings.ALLOW_PRIVATE_NETWORKS), CheckingDnsResolverTest::lookUp);
 
         assertThat(resolver.resolve("news.example", 8443)).extracting(InetSocketAddress::getPort).containsExactly(8443, 8443);
     }

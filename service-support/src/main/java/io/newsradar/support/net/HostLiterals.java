@@ -1,4 +1,4 @@
-package io.newsradar.ingest.fetch;
+package io.newsradar.support.net;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads a URL host written as an address, in any of the spellings a resolver would accept, without a lookup. */
-final class HostLiterals {
+public final class HostLiterals {
 
     private static final Pattern NUMBER = Pattern.compile("0[xX][0-9a-fA-F]*|[0-9]+");
     private static final BigInteger MAX_IPV4 = BigInteger.valueOf(0xFFFF_FFFFL);
@@ -24,7 +24,7 @@ final class HostLiterals {
      *
      * @throws IllegalArgumentException when the host looks like an address but is not a valid one
      */
-    static InetAddress parse(String host) {
+    public static InetAddress parse(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.indexOf(':') >= 0) {
             return ipv6(h);

@@ -1,4 +1,4 @@
-package io.newsradar.ingest.fetch;
+package io.newsradar.support.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -18,10 +18,11 @@ import java.util.List;
  * address it may carry ({@link IPv4Embeddings}: IPv4-mapped, SIIT, IPv4-compatible, NAT64 with its prefix lengths,
  * 6to4, Teredo, ISATAP) and refused when any of them is.
  * Hosts written as addresses in unusual spellings are read by {@link HostLiterals} first.
+ *
+ * <p>One policy for every outbound connection newsradar makes: ingest's feed and page fetches and alert-service's
+ * webhooks. Each names its own setting, which a refusal repeats.
  */
-final class AddressPolicy {
-
-    static final String ALLOW_SETTING = "newsradar.ingest.fetch.allow-private-networks";
+public final class AddressPolicy {
 
     /** Tried in order, so a specific block comes before the wider one around it. */
     private static final List<Block> BLOCKS = List.of(
@@ -52,16 +53,22 @@ final class AddressPolicy {
             always("ff00::/8", "a multicast address"));
 
     private final boolean allowPrivateNetworks;
+    private final String allowSetting;
 
-    AddressPolicy(boolean allowPrivateNetworks) {
+    /**
+     * @param allowPrivateNetworks whether the allowable blocks (loopback, private networks) are allowed
+     * @param allowSetting         the name of the setting that allows them, told in a refusal
+     */
+    public AddressPolicy(boolean allowPrivateNetworks, String allowSetting) {
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.allowSetting = allowSetting;
     }
 
     /**
      * Why newsradar may not connect to this address, e.g. "10.0.0.5 is a private network address (set … to allow
      * it)", or {@code null} when it may.
      */
-    String refusal(InetAddress address) {
+    public String refusal(InetAddress address) {
         String reason = reason(address);
         return reason == null ? null : address.getHostAddress() + " is " + reason;
     }
@@ -89,7 +96,7 @@ final class AddressPolicy {
                 if (!block.allowable()) {
                     return block.what();
                 }
-                return allowPrivateNetworks ? null : block.what() + " (set " + ALLOW_SETTING + " to allow it)";
+                return allowPrivateNetworks ? null : block.what() + " (set " + allowSetting + " to allow it)";
             }
         }
         return null;

@@ -1,4 +1,4 @@
-package io.newsradar.ingest.fetch;
+package io.newsradar.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AddressPolicyTest {
 
-    private final AddressPolicy publicOnly = new AddressPolicy(false);
-    private final AddressPolicy privateAllowed = new AddressPolicy(true);
+    private final AddressPolicy publicOnly = new AddressPolicy(false, "newsradar.ingest.fetch.allow-private-networks");
+    private final AddressPolicy privateAllowed = new AddressPolicy(true, "newsradar.ingest.fetch.allow-private-networks");
 
     /**
      * Each address, what the default policy says of it, and what the policy says with private networks allowed

@@ -1,4 +1,4 @@
-package io.newsradar.ingest.fetch;
+package io.newsradar.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

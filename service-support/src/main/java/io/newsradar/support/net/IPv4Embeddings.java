@@ -1,6 +1,6 @@
-package io.newsradar.ingest.fetch;
+package io.newsradar.support.net;
 
-import io.newsradar.ingest.fetch.AddressPolicy.Embedded;
+import io.newsradar.support.net.AddressPolicy.Embedded;
 import java.net.Inet4Address;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
