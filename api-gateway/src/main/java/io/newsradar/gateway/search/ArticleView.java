@@ -82,6 +82,14 @@ public record ArticleView(
         }
     }
 
+    /** An article in no story. */
+    public ArticleView(String id, String url, String title, String lead, String source, String feedId, String language,
+            Instant publishedAt, String pair, List<String> countries, List<String> regions, List<String> topics,
+            ArticleDocument.Tags tags, String classifierVersion) {
+        this(id, url, title, lead, source, feedId, language, publishedAt, pair, countries, regions, topics, tags,
+                classifierVersion, null);
+    }
+
     public static ArticleView of(ArticleDocument doc) {
         return of(doc, null);
     }
