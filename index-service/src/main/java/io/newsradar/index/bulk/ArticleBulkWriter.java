@@ -75,7 +75,7 @@ public class ArticleBulkWriter implements AutoCloseable {
         }
 
         /** The document {@code id} now in story {@code into}. */
-        static StoryWrite move(String id, String into) {
+        public static StoryWrite move(String id, String into) {
             return new StoryWrite(id, Map.of("story", into), false);
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -82,8 +83,8 @@ class StoryBatchIndexer {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, String> current = writer.currentStories(pending.values().stream()
-                .map(p -> p.assignment().storyId()).collect(Collectors.toSet()));
+        Set<String> storyIds = pending.values().stream().map(p -> p.assignment().storyId()).collect(Collectors.toSet());
+        Map<String, String> current = writer.currentStories(storyIds);
         List<ArticleBulkWriter.StoryWrite> writes = new ArrayList<>(pending.size());
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (Pending p : pending.values()) {
@@ -98,6 +99,19 @@ class StoryBatchIndexer {
             deadLetter(new RecordSource(source.topic(), source.partition(), source.offset(), id.getBytes(StandardCharsets.UTF_8)),
                     records.get(i), "elasticsearch-refused",
                     "Elasticsearch refused the story of article " + id + " (" + rejected.status() + "): " + rejected.reason());
+        }
+        // A merge applied by another instance between the markers' read and these writes has listed its articles
+        // before they were written: read the markers again (after the writes) and move what it missed.
+        Map<String, String> after = writer.currentStories(storyIds);
+        List<ArticleBulkWriter.StoryWrite> missed = new ArrayList<>();
+        for (Pending p : pending.values()) {
+            String story = p.assignment().storyId();
+            if (!after.get(story).equals(current.get(story))) {
+                missed.add(ArticleBulkWriter.StoryWrite.move(p.assignment().articleId(), after.get(story)));
+            }
+        }
+        if (!missed.isEmpty()) {
+            writer.writeStories(missed);
         }
         pending.clear();
     }
