@@ -8,13 +8,12 @@ import io.newsradar.alert.match.SearchIndex;
 import io.newsradar.alert.spike.SpikeDetector;
 import io.newsradar.contracts.Topics;
 import io.newsradar.reference.ReferenceData;
+import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
-import io.newsradar.support.kafka.RecordSource;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,10 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -106,12 +102,12 @@ public class AlertBinding {
 
     @Bean
     Consumer<Message<List<?>>> match(BatchMatcher matcher) {
-        return batch -> matcher.match(values(batch.getPayload()), sources(batch, Topics.ARTICLES_CLASSIFIED));
+        return batch -> matcher.match(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.ARTICLES_CLASSIFIED));
     }
 
     @Bean
     Consumer<Message<List<?>>> deliver(BatchDeliverer deliverer) {
-        return batch -> deliverer.deliver(values(batch.getPayload()), sources(batch, Topics.ALERTS));
+        return batch -> deliverer.deliver(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.ALERTS));
     }
 
     /**
@@ -122,47 +118,8 @@ public class AlertBinding {
     @Bean
     CommonErrorHandler alertErrorHandler(AlertProperties properties, DeadLetterWriter alertDeadLetters,
             DeliveryAttempts alertDeliveryAttempts) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(alertDeadLetters.recoverer(alertDeliveryAttempts), backOff);
-        handler.setRetryListeners(alertDeliveryAttempts);
-        return handler;
+        return BoundBatches.retryingWithoutEnd(properties.retryInitialBackoff(), properties.retryMaxBackoff(), alertDeadLetters,
+                alertDeliveryAttempts);
     }
 
-    static List<byte[]> values(List<?> payload) {
-        List<byte[]> values = new ArrayList<>(payload.size());
-        for (Object value : payload) {
-            values.add(RecordSource.bytes(value));
-        }
-        return values;
     }
-
-    /** Topic, partition, offset and key of each record of a batch, from the binder's list-valued headers. */
-    static List<RecordSource> sources(Message<? extends List<?>> batch, String defaultTopic) {
-        List<?> topics = list(batch, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
-        List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = list(batch, KafkaHeaders.OFFSET);
-        int size = batch.getPayload().size();
-        if (offsets.size() > size) {
-            throw new IllegalStateException("the binder delivered " + size + " values for a batch of " + offsets.size()
-                    + " records; the bindings' content-type must be application/octet-stream");
-        }
-        List<RecordSource> sources = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Object topic = i < topics.size() ? topics.get(i) : null;
-            Object key = i < keys.size() ? keys.get(i) : null;
-            Object partition = i < partitions.size() ? partitions.get(i) : null;
-            Object offset = i < offsets.size() ? offsets.get(i) : null;
-            sources.add(new RecordSource(topic instanceof String name ? name : defaultTopic,
-                    partition instanceof Number n ? n.intValue() : -1, offset instanceof Number n ? n.longValue() : -1,
-                    key instanceof byte[] bytes ? bytes : null));
-        }
-        return sources;
-    }
-
-    private static List<?> list(Message<?> message, String header) {
-        return message.getHeaders().get(header) instanceof List<?> values ? values : List.of();
-    }
-}

@@ -4,13 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.classify.ClassifyProperties;
 import io.newsradar.classify.Classifier;
 import io.newsradar.contracts.Topics;
+import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
-import io.newsradar.support.kafka.RecordSource;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,10 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,16 +76,7 @@ public class ClassifyBinding {
 
     @Bean
     Consumer<Message<List<?>>> classify(BatchClassifier classifier) {
-        return batch -> classifier.classify(values(batch.getPayload()), sources(batch));
-    }
-
-    /** The batch's values as bytes; a record without a value (a tombstone) is {@code null}. */
-    static List<byte[]> values(List<?> payload) {
-        List<byte[]> values = new ArrayList<>(payload.size());
-        for (Object value : payload) {
-            values.add(RecordSource.bytes(value));
-        }
-        return values;
+        return batch -> classifier.classify(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.ARTICLES_RAW));
     }
 
     /**
@@ -101,45 +88,7 @@ public class ClassifyBinding {
     @Bean
     CommonErrorHandler classifyErrorHandler(ClassifyProperties properties, DeadLetterWriter classifyDeadLetters,
             DeliveryAttempts classifyDeliveryAttempts) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(classifyDeadLetters.recoverer(classifyDeliveryAttempts), backOff);
-        handler.setRetryListeners(classifyDeliveryAttempts);
-        return handler;
-    }
-
-    /**
-     * Topic, partition, offset and key of each record of a batch, from the binder's list-valued headers.
-     *
-     * @throws IllegalStateException when the batch has fewer values than records: a message converter dropped what
-     *                               it could not convert (a binding content type other than octet-stream does), and
-     *                               the batch must not be committed
-     */
-    static List<RecordSource> sources(Message<? extends List<?>> batch) {
-        List<?> topics = list(batch, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
-        List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = list(batch, KafkaHeaders.OFFSET);
-        int size = batch.getPayload().size();
-        if (offsets.size() > size) {
-            throw new IllegalStateException("the binder delivered " + size + " values for a batch of " + offsets.size()
-                    + " records; spring.cloud.stream.bindings.classify-in-0.content-type must be application/octet-stream");
-        }
-        List<RecordSource> sources = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Object topic = i < topics.size() ? topics.get(i) : null;
-            Object key = i < keys.size() ? keys.get(i) : null;
-            Object partition = i < partitions.size() ? partitions.get(i) : null;
-            Object offset = i < offsets.size() ? offsets.get(i) : null;
-            sources.add(new RecordSource(topic instanceof String name ? name : Topics.ARTICLES_RAW,
-                    partition instanceof Number n ? n.intValue() : -1, offset instanceof Number n ? n.longValue() : -1,
-                    key instanceof byte[] bytes ? bytes : null));
-        }
-        return sources;
-    }
-
-    private static List<?> list(Message<?> message, String header) {
-        return message.getHeaders().get(header) instanceof List<?> values ? values : List.of();
+        return BoundBatches.retryingWithoutEnd(properties.retryInitialBackoff(), properties.retryMaxBackoff(), classifyDeadLetters,
+                classifyDeliveryAttempts);
     }
 }

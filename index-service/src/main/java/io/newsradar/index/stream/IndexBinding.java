@@ -6,13 +6,12 @@ import io.newsradar.index.IndexProperties;
 import io.newsradar.contracts.Topics;
 import io.newsradar.index.bulk.ArticleBulkWriter;
 import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
+import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
-import io.newsradar.support.kafka.RecordSource;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -22,10 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,10 +68,7 @@ public class IndexBinding {
     /** The values come as the broker holds them (content type octet-stream): each is read, or dead-lettered, here. */
     @Bean
     Consumer<Message<List<?>>> index(ArticleBatchIndexer indexer) {
-        return batch -> {
-            List<RecordSource> sources = sources(batch, Topics.ARTICLES_CLASSIFIED);
-            indexer.index(values(batch), sources);
-        };
+        return batch -> indexer.index(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.ARTICLES_CLASSIFIED));
     }
 
     @Bean
@@ -90,32 +83,7 @@ public class IndexBinding {
      */
     @Bean
     Consumer<Message<List<?>>> stories(StoryBatchIndexer indexer) {
-        return batch -> {
-            List<RecordSource> sources = sources(batch, Topics.STORIES);
-            indexer.index(values(batch), sources);
-        };
-    }
-
-    private static List<byte[]> values(Message<List<?>> batch) {
-        List<byte[]> records = new ArrayList<>(batch.getPayload().size());
-        batch.getPayload().forEach(value -> records.add(RecordSource.bytes(value)));
-        return records;
-    }
-
-    private static List<RecordSource> sources(Message<List<?>> batch, String defaultTopic) {
-        int size = batch.getPayload().size();
-        List<?> topics = header(batch, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> keys = header(batch, KafkaHeaders.RECEIVED_KEY);
-        List<?> partitions = header(batch, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = header(batch, KafkaHeaders.OFFSET);
-        List<RecordSource> sources = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            sources.add(new RecordSource(i < topics.size() && topics.get(i) instanceof String topic ? topic : defaultTopic,
-                    i < partitions.size() && partitions.get(i) instanceof Number n ? n.intValue() : -1,
-                    i < offsets.size() && offsets.get(i) instanceof Number n ? n.longValue() : -1,
-                    i < keys.size() ? RecordSource.bytes(keys.get(i)) : null));
-        }
-        return sources;
+        return batch -> indexer.index(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.STORIES));
     }
 
     /**
@@ -126,16 +94,8 @@ public class IndexBinding {
     @Bean
     CommonErrorHandler indexErrorHandler(IndexProperties properties, DeadLetterWriter indexDeadLetters,
             DeliveryAttempts indexDeliveryAttempts) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(indexDeadLetters.recoverer(indexDeliveryAttempts), backOff);
-        handler.setRetryListeners(indexDeliveryAttempts);
-        return handler;
-    }
-
-    private static List<?> header(Message<?> message, String name) {
-        return message.getHeaders().get(name) instanceof List<?> values ? values : List.of();
+        return BoundBatches.retryingWithoutEnd(properties.retryInitialBackoff(), properties.retryMaxBackoff(), indexDeadLetters,
+                indexDeliveryAttempts);
     }
 
     /** Installs the index template and alias before the binding starts consuming. */

@@ -6,14 +6,13 @@ import io.micrometer.core.instrument.Timer;
 import io.newsradar.contracts.Topics;
 import io.newsradar.story.StoryProperties;
 import io.newsradar.story.event.StoryClusterer;
+import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
 import io.newsradar.support.kafka.KafkaProducers;
 import io.newsradar.support.kafka.ProducerSettings;
 import io.newsradar.support.kafka.ReaderSettings;
-import io.newsradar.support.kafka.RecordSource;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,10 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,7 +76,7 @@ public class StoryBinding {
 
     @Bean
     Consumer<Message<List<?>>> story(BatchStoryAssigner assigner) {
-        return batch -> assigner.assign(values(batch.getPayload()), sources(batch));
+        return batch -> assigner.assign(BoundBatches.values(batch.getPayload()), BoundBatches.sources(batch, Topics.ARTICLES_CLASSIFIED));
     }
 
     /**
@@ -131,56 +127,12 @@ public class StoryBinding {
     @Bean
     CommonErrorHandler storyErrorHandler(StoryProperties properties, DeadLetterWriter storyDeadLetters,
             DeliveryAttempts storyDeliveryAttempts) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(storyDeadLetters.recoverer(storyDeliveryAttempts), backOff);
-        handler.setRetryListeners(storyDeliveryAttempts);
-        return handler;
+        return BoundBatches.retryingWithoutEnd(properties.retryInitialBackoff(), properties.retryMaxBackoff(), storyDeadLetters,
+                storyDeliveryAttempts);
     }
 
     private static ProducerSettings producerSettings(Environment environment, StoryProperties properties) {
         return ProducerSettings.fromBinder(environment, "story-service-output", properties.sendTimeout(),
                 (int) properties.maxRecordSize().toBytes());
-    }
-
-    /** The batch's values as bytes; a record without a value (a tombstone) is {@code null}. */
-    static List<byte[]> values(List<?> payload) {
-        List<byte[]> values = new ArrayList<>(payload.size());
-        for (Object value : payload) {
-            values.add(RecordSource.bytes(value));
-        }
-        return values;
-    }
-
-    /**
-     * Topic, partition, offset and key of each record of a batch, from the binder's list-valued headers.
-     *
-     * @throws IllegalStateException when the batch has fewer values than records (a message converter dropped some)
-     */
-    static List<RecordSource> sources(Message<? extends List<?>> batch) {
-        List<?> topics = list(batch, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
-        List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = list(batch, KafkaHeaders.OFFSET);
-        int size = batch.getPayload().size();
-        if (offsets.size() > size) {
-            throw new IllegalStateException("the binder delivered " + size + " values for a batch of " + offsets.size()
-                    + " records; spring.cloud.stream.bindings.story-in-0.content-type must be application/octet-stream");
-        }
-        List<RecordSource> sources = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Object topic = i < topics.size() ? topics.get(i) : null;
-            Object partition = i < partitions.size() ? partitions.get(i) : null;
-            Object offset = i < offsets.size() ? offsets.get(i) : null;
-            sources.add(new RecordSource(topic instanceof String name ? name : Topics.ARTICLES_CLASSIFIED,
-                    partition instanceof Number n ? n.intValue() : -1, offset instanceof Number n ? n.longValue() : -1,
-                    i < keys.size() ? RecordSource.bytes(keys.get(i)) : null));
-        }
-        return sources;
-    }
-
-    private static List<?> list(Message<?> message, String header) {
-        return message.getHeaders().get(header) instanceof List<?> values ? values : List.of();
     }
 }

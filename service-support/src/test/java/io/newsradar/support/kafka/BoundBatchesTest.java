@@ -1,10 +1,9 @@
-package io.newsradar.classify.stream;
+package io.newsradar.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsradar.contracts.Topics;
-import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
-class ClassifyBindingTest {
+class BoundBatchesTest {
 
     private static final byte[] VALUE = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -24,7 +23,7 @@ class ClassifyBindingTest {
                 .setHeader(KafkaHeaders.OFFSET, List.of(10L, 42L))
                 .build();
 
-        List<RecordSource> sources = ClassifyBinding.sources(batch);
+        List<RecordSource> sources = BoundBatches.sources(batch, Topics.ARTICLES_RAW);
 
         assertThat(sources).extracting(s -> new String(s.key(), StandardCharsets.UTF_8)).containsExactly("a", "b");
         assertThat(sources).extracting(RecordSource::partition).containsExactly(3, 5);
@@ -39,13 +38,13 @@ class ClassifyBindingTest {
                 .setHeader(KafkaHeaders.OFFSET, List.of(1L, 2L))
                 .build();
 
-        assertThat(ClassifyBinding.sources(batch)).extracting(RecordSource::topic)
+        assertThat(BoundBatches.sources(batch, Topics.ARTICLES_RAW)).extracting(RecordSource::topic)
                 .containsExactly("news.articles.raw.replayed", Topics.ARTICLES_RAW);
     }
 
     @Test
     void aBatchWithoutHeadersHasUnknownSources() {
-        assertThat(ClassifyBinding.sources(MessageBuilder.withPayload(List.of(VALUE)).build()))
+        assertThat(BoundBatches.sources(MessageBuilder.withPayload(List.of(VALUE)).build(), Topics.ARTICLES_RAW))
                 .singleElement().satisfies(s -> assertThat(s.partition()).isEqualTo(-1));
     }
 
@@ -54,7 +53,7 @@ class ClassifyBindingTest {
         Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(VALUE))
                 .setHeader(KafkaHeaders.OFFSET, List.of(10L, 11L, 12L)).build();
 
-        assertThatThrownBy(() -> ClassifyBinding.sources(batch)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> BoundBatches.sources(batch, Topics.ARTICLES_RAW)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 values for a batch of 3 records")
                 .hasMessageContaining("content-type must be application/octet-stream");
     }
