@@ -52,9 +52,10 @@ public final class DemoFeedServer implements AutoCloseable {
      */
     DemoFeedServer(int port, Clock clock, Path webhookSecrets) throws IOException {
         this.clock = clock;
-        feeds.put("vi", new DemoFeed("vi", "Tin Đối ngoại Địa phương", 11));
-        feeds.put("en", new DemoFeed("en", "Mekong Business Wire", 23));
-        feeds.put("fr", new DemoFeed("fr", "Actualités Asie", 37));
+        long edition = clock.instant().getEpochSecond();
+        feeds.put("vi", new DemoFeed("vi", "Tin Đối ngoại Địa phương", 11, edition));
+        feeds.put("en", new DemoFeed("en", "Mekong Business Wire", 23, edition));
+        feeds.put("fr", new DemoFeed("fr", "Actualités Asie", 37, edition));
         Instant start = clock.instant().minus(Duration.ofMinutes(SEEDED_PER_FEED));
         for (int i = 0; i < SEEDED_PER_FEED; i++) {
             Instant at = start.plus(Duration.ofMinutes(i));
