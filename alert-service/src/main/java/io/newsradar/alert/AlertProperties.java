@@ -2,6 +2,7 @@ package io.newsradar.alert;
 
 import io.newsradar.alert.delivery.DeliverySettings;
 import io.newsradar.alert.delivery.RetryPolicy;
+import io.newsradar.alert.spike.SpikeRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param retryMaxBackoff     longest such wait
  * @param maxRecordSize       the largest record alert-service produces
  * @param delivery            how webhooks are posted and retried
+ * @param spikes              when an hour's matches of a search are a spike (docs/alerts.md, "Spikes")
  */
 @ConfigurationProperties("newsradar.alert")
 public record AlertProperties(
@@ -30,7 +32,8 @@ public record AlertProperties(
         @DefaultValue("500ms") Duration retryInitialBackoff,
         @DefaultValue("30s") Duration retryMaxBackoff,
         @DefaultValue("1000KB") DataSize maxRecordSize,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue Delivery delivery,
+        @DefaultValue Spikes spikes) {
 
     public AlertProperties {
         if (dataDir != null && dataDir.toString().isEmpty()) {
@@ -74,6 +77,33 @@ public record AlertProperties(
                         allowPrivateNetworks, maxWindow);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("newsradar.alert.delivery.retry-*: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The spike rule ({@code newsradar.alert.spikes.*}): an hour is a spike when its count reaches
+     * {@code max(floor, level + sigmas·sd, ratio·level)}, {@code level} the higher of the four-week and the recent
+     * mean, after {@code min-history} of history.
+     *
+     * @param floor       the fewest articles in an hour that can be a spike
+     * @param sigmas      standard deviations above the level
+     * @param ratio       times the level
+     * @param minHistory  the history a search needs before its hours are judged
+     * @param recentHours the hours just before whose mean may raise the level
+     */
+    public record Spikes(
+            @DefaultValue("5") int floor,
+            @DefaultValue("3.0") double sigmas,
+            @DefaultValue("2.0") double ratio,
+            @DefaultValue("24h") Duration minHistory,
+            @DefaultValue("24") int recentHours) {
+
+        public SpikeRule rule() {
+            try {
+                return new SpikeRule(floor, sigmas, ratio, Math.toIntExact(minHistory.toHours()), recentHours);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("newsradar.alert.spikes.*: " + e.getMessage(), e);
             }
         }
     }

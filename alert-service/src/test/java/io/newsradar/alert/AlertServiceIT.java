@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsradar.alert.match.SearchIndex;
+import io.newsradar.contracts.AlertDelivery;
 import io.newsradar.contracts.ArticleId;
 import io.newsradar.contracts.ClassifiedArticle;
 import io.newsradar.contracts.CountryTag;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * alert-service against a real Kafka broker and a webhook receiver on this host: saved searches and classified
- * articles in, signed webhooks out, retried with the same delivery id, and a search paused by 410 Gone.
+ * articles in, signed webhooks out, retried with the same delivery id, a search paused by 410 Gone, and a burst of
+ * matches after a quiet day delivered as one spike.
  */
 @SpringBootTest(properties = {
         "spring.config.name=alert-service",
@@ -158,6 +161,43 @@ class AlertServiceIT {
         assertThat(received("/gone")).as("nothing more to a paused search").hasSize(1);
     }
 
+    @Test
+    void aBurstInOneHourAfterAQuietDayIsDeliveredAsOneSpike() throws Exception {
+        String feed = feed("spike");
+        String searchId = "spike-" + feed;
+        saveSearch(searchId, Map.of("feed", List.of(feed)), "/spike");
+        Instant hour = NOW.truncatedTo(ChronoUnit.HOURS);
+        List<ClassifiedArticle> quietDay = new ArrayList<>();
+        for (int h = 30; h >= 1; h--) {
+            quietDay.add(article(feed, "quiet-" + h, "Hanoi and Vientiane meet, hour " + h, "LA", "VN", hour.minusSeconds(3600L * h)));
+        }
+        publish(quietDay.toArray(ClassifiedArticle[]::new));
+        assertThat(await("/spike", 30)).as("one match an hour for thirty hours").hasSize(30);
+
+        List<ClassifiedArticle> burst = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            burst.add(article(feed, "burst-" + i, "Border crossing reopens, report " + i, "LA", "VN", hour));
+        }
+        publish(burst.toArray(ClassifiedArticle[]::new));
+
+        List<Received> got = await("/spike", 30 + 9 + 1);
+        Thread.sleep(1000);
+        List<Received> spikes = received("/spike").stream()
+                .filter(r -> JSON.readTree(r.body()).get("kind").asString().equals("spike")).toList();
+        assertThat(got).hasSize(40);
+        assertThat(spikes).as("one spike for the hour").hasSize(1);
+        Received spike = spikes.get(0);
+        assertThat(spike.signature()).isEqualTo(hmac(spike.body()));
+        assertThat(spike.deliveryId()).isEqualTo(AlertDelivery.spikeDeliveryId(searchId, hour));
+        JsonNode body = JSON.readTree(spike.body());
+        assertThat(body.get("searchId").asString()).isEqualTo(searchId);
+        assertThat(body.get("text").asString()).isEqualTo("[search " + searchId + "] 5 articles in the hour against a usual 1");
+        assertThat(body.get("articles")).isEmpty();
+        assertThat(body.get("spike").get("hour").asString()).isEqualTo(hour.toString());
+        assertThat(body.get("spike").get("count").asInt()).isEqualTo(5);
+        assertThat(body.get("spike").get("history").asInt()).isEqualTo(30);
+    }
+
     private static String feed(String what) {
         return "it-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -224,9 +264,13 @@ class AlertServiceIT {
     }
 
     private static ClassifiedArticle article(String feed, String name, String title, String a, String b) {
+        return article(feed, name, title, a, b, NOW);
+    }
+
+    private static ClassifiedArticle article(String feed, String name, String title, String a, String b, Instant publishedAt) {
         String url = "https://example.org/" + feed + "/" + name;
         RawArticle raw = new RawArticle(1, ArticleId.ofUrl(url), url, null, feed, "Example News", "en", title, "", "",
-                List.of(), NOW, NOW);
+                List.of(), publishedAt, NOW);
         return new ClassifiedArticle(1, raw, "test", NOW, "en", PairTag.of(a, b, 0.8),
                 List.of(new CountryTag(a, 0.8, List.of()), new CountryTag(b, 0.8, List.of())), List.of(), List.of());
     }

@@ -11,6 +11,7 @@ import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
 import io.newsradar.testsupport.TestServers;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,24 @@ import tools.jackson.databind.json.JsonMapper;
 final class IndexedArticles {
 
     private IndexedArticles() {
+    }
+
+    /**
+     * Writes story fields into documents as index-service does (partial updates, creating a document of the story
+     * alone where there is none yet), by document id, then refreshes.
+     */
+    static void stories(Map<String, Map<String, Object>> fieldsById) throws IOException {
+        var transport = new RestClientTransport(RestClient.builder(HttpHost.create(TestServers.elasticsearch().url())).build(),
+                new Jackson3JsonpMapper(JsonMapper.builder().build()));
+        try (transport) {
+            ElasticsearchClient client = new ElasticsearchClient(transport);
+            BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+            fieldsById.forEach((id, fields) -> bulk.operations(op -> op.update(u -> u.index(ArticleDocument.ALIAS).id(id)
+                    .action(a -> a.doc(fields).docAsUpsert(true)))));
+            if (client.bulk(bulk.build()).errors()) {
+                throw new IllegalStateException("Elasticsearch refused some test story fields");
+            }
+        }
     }
 
     /** Installs the template and alias if needed, then indexes the articles and refreshes. */

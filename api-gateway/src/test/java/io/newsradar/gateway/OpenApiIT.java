@@ -25,8 +25,14 @@ class OpenApiIT {
                 .expectBody()
                 .jsonPath("$.openapi").value(String.class, v -> assertThat(v).startsWith("3."))
                 .jsonPath("$.paths['/api/v1/articles'].get.parameters[*].name").value(STRINGS, names -> assertThat(names)
-                        .contains("pair", "country", "region", "topic", "lang", "q", "from", "to", "size", "cursor", "sort", "minConfidence")
+                        .contains("pair", "country", "region", "topic", "lang", "q", "from", "to", "size", "cursor", "sort", "minConfidence",
+                                "story", "collapse")
                         .doesNotContain("parameters"))
+                .jsonPath("$.paths['/api/v1/stories'].get.parameters[*].name").value(STRINGS, names -> assertThat(names)
+                        .contains("pair", "from", "to", "story", "size").doesNotContain("cursor", "collapse"))
+                .jsonPath("$.paths['/api/v1/stories/{id}'].get").exists()
+                .jsonPath("$.paths['/api/v1/stream'].get.parameters[*].name").value(STRINGS, names -> assertThat(names)
+                        .contains("pair").doesNotContain("story"))
                 .jsonPath("$.paths['/api/v1/articles/{id}'].get.parameters[0].description").value(String.class,
                         d -> assertThat(d).contains("URL-safe base64"))
                 .jsonPath("$.paths['/api/v1/facets'].get.parameters[*].name").value(STRINGS, names -> assertThat(names)

@@ -28,7 +28,8 @@ class WireFormatTest {
                 Arguments.of("feed-state.json", FeedState.class),
                 Arguments.of("raw-article.json", RawArticle.class),
                 Arguments.of("classified-article.json", ClassifiedArticle.class),
-                Arguments.of("alert-delivery.json", AlertDelivery.class));
+                Arguments.of("alert-delivery.json", AlertDelivery.class),
+                Arguments.of("alert-spike.json", AlertDelivery.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +65,46 @@ class WireFormatTest {
                 .matches("[A-Za-z0-9_-]{22}");
         assertThat(delivery.search().webhook()).isNull();
         assertThat(delivery.article().body()).isNull();
+    }
+
+    @Test
+    void aMatchWrittenBeforeSpikesHadAKindReadsAsAMatch() throws IOException {
+        ObjectNode old = (ObjectNode) golden("alert-delivery.json");
+        old.remove("kind");
+        old.remove("spike");
+
+        AlertDelivery delivery = JSON.treeToValue(old, AlertDelivery.class);
+
+        assertThat(delivery.kind()).isEqualTo(AlertDelivery.MATCH);
+        assertThat(delivery.spike()).isNull();
+        JsonNode written = JSON.valueToTree(delivery);
+        assertThat(written).isEqualTo(golden("alert-delivery.json"));
+    }
+
+    @Test
+    void aSpikeCarriesItsHourCountAndBaselineAndIsIdentifiedBySearchAndHour() throws IOException {
+        AlertDelivery spike = JSON.treeToValue(golden("alert-spike.json"), AlertDelivery.class);
+
+        assertThat(spike.kind()).isEqualTo(AlertDelivery.SPIKE);
+        assertThat(spike.article()).isNull();
+        assertThat(spike.search().webhook()).isNull();
+        assertThat(spike.spike().hour()).isEqualTo(Instant.parse("2026-11-21T14:00:00Z"));
+        assertThat(spike.spike().count()).isEqualTo(12);
+        assertThat(spike.spike().mean()).isEqualTo(1.25);
+        assertThat(spike.deliveryId()).isEqualTo(AlertDelivery.spikeDeliveryId("aid-la-vn", Instant.parse("2026-11-21T14:37:00Z")))
+                .isNotEqualTo(AlertDelivery.spikeDeliveryId("aid-la-vn", Instant.parse("2026-11-21T15:00:00Z")))
+                .isNotEqualTo(AlertDelivery.deliveryId("aid-la-vn", "2026-11-21T14:00:00Z"));
+    }
+
+    @Test
+    void anAlertOfAnUnknownKindOrASpikeWithoutItsCountsIsRefused() throws IOException {
+        ObjectNode unknown = (ObjectNode) golden("alert-spike.json");
+        unknown.put("kind", "digest");
+        ObjectNode bare = (ObjectNode) golden("alert-spike.json");
+        bare.putNull("spike");
+
+        assertThatThrownBy(() -> JSON.treeToValue(unknown, AlertDelivery.class)).hasMessageContaining("kind must be");
+        assertThatThrownBy(() -> JSON.treeToValue(bare, AlertDelivery.class)).hasMessageContaining("spike must be set");
     }
 
     @Test

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with the same delivery id; 410 Gone pauses the search ({@link SearchPauser}); anything else ends the delivery, with a
  * log line saying why. Each receiver (scheme, host and port) has its own {@link Lane}: a slow or failing one holds up
  * only its own deliveries. A webhook with a {@code batch} over 1 or a {@code window} gets its matches together, up to
- * {@code batch} articles a POST, sent when the batch is full or the window (at most {@code maxWindow}) has passed.
+ * {@code batch} articles a POST, sent when the batch is full or the window (at most {@code maxWindow}) has passed; a
+ * spike always goes out on its own, at once.
  */
 public final class WebhookDeliverer implements AutoCloseable {
 
@@ -105,7 +106,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         Duration window = webhook.window() == null ? Duration.ZERO
                 : webhook.window().compareTo(maxWindow) > 0 ? maxWindow : webhook.window();
         Lane lane = lane(webhook.url());
-        if (webhook.batch() == 1 && window.isZero()) {
+        if (webhook.batch() == 1 && window.isZero() || AlertDelivery.SPIKE.equals(delivery.kind())) {
             lane.submit(() -> attempt(alone, 1, clock.instant()), Duration.ZERO);
             return attempted;
         }

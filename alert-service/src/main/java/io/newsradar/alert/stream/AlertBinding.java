@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.alert.AlertProperties;
 import io.newsradar.alert.delivery.WebhookDeliverer;
 import io.newsradar.alert.match.SearchIndex;
+import io.newsradar.alert.spike.SpikeDetector;
 import io.newsradar.contracts.Topics;
 import io.newsradar.reference.ReferenceData;
 import io.newsradar.support.kafka.DeadLetterWriter;
@@ -75,11 +76,19 @@ public class AlertBinding {
     }
 
     @Bean
-    BatchMatcher batchMatcher(SearchIndex searchIndex, SearchesView searchesView, JsonMapper json,
+    SpikeDetector spikeDetector(AlertProperties properties, MeterRegistry meters) {
+        SpikeDetector detector = new SpikeDetector(properties.spikes().rule());
+        Gauge.builder("newsradar.alert.spike.series", detector, SpikeDetector::size)
+                .description("saved searches with an hourly history for spike detection").register(meters);
+        return detector;
+    }
+
+    @Bean
+    BatchMatcher batchMatcher(SearchIndex searchIndex, SearchesView searchesView, SpikeDetector spikeDetector, JsonMapper json,
             Producer<byte[], byte[]> alertProducer, DeadLetterWriter alertDeadLetters, DeliveryAttempts alertDeliveryAttempts,
             AlertProperties properties, MeterRegistry meters) {
-        return new BatchMatcher(searchIndex, searchesView, json, alertProducer, alertDeadLetters, alertDeliveryAttempts,
-                properties.sendTimeout(), Clock.systemUTC(), meters);
+        return new BatchMatcher(searchIndex, searchesView, spikeDetector, json, alertProducer, alertDeadLetters,
+                alertDeliveryAttempts, properties.sendTimeout(), Clock.systemUTC(), meters);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.newsradar.alert.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsradar.alert.match.SearchIndex;
+import io.newsradar.alert.spike.SpikeDetector;
 import io.newsradar.contracts.AlertDelivery;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.ClassifiedArticle;
@@ -15,6 +16,7 @@ import io.newsradar.support.kafka.RecordSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Matches one batch of {@code news.articles.classified} records against the saved searches and records every match
  * on {@code news.alerts}, keyed by search id ({@link AlertDelivery}). Only when the broker has acknowledged every
  * match of the batch does this return and the container commit the batch's offsets: a crash between match and
- * delivery finds the match again, with the same delivery id. A record that cannot be read is a dead letter.
+ * delivery finds the match again, with the same delivery id. Every match is also counted by the
+ * {@link SpikeDetector}; a spike it raises is recorded on {@code news.alerts} the same way, as an alert of kind
+ * {@code spike} keyed by search id. A record that cannot be read is a dead letter.
  */
 final class BatchMatcher {
 
@@ -41,6 +45,7 @@ final class BatchMatcher {
 
     private final SearchIndex index;
     private final SearchesView searches;
+    private final SpikeDetector spikes;
     private final JsonMapper json;
     private final Producer<byte[], byte[]> producer;
     private final DeadLetterWriter deadLetters;
@@ -48,12 +53,15 @@ final class BatchMatcher {
     private final Duration sendTimeout;
     private final Clock clock;
     private final Counter matched;
+    private final Counter spiked;
     private final Counter articles;
 
-    BatchMatcher(SearchIndex index, SearchesView searches, JsonMapper json, Producer<byte[], byte[]> producer,
-            DeadLetterWriter deadLetters, DeliveryAttempts attempts, Duration sendTimeout, Clock clock, MeterRegistry meters) {
+    BatchMatcher(SearchIndex index, SearchesView searches, SpikeDetector spikes, JsonMapper json,
+            Producer<byte[], byte[]> producer, DeadLetterWriter deadLetters, DeliveryAttempts attempts, Duration sendTimeout,
+            Clock clock, MeterRegistry meters) {
         this.index = index;
         this.searches = searches;
+        this.spikes = spikes;
         this.json = json;
         this.producer = producer;
         this.deadLetters = deadLetters;
@@ -61,6 +69,7 @@ final class BatchMatcher {
         this.sendTimeout = sendTimeout;
         this.clock = clock;
         this.matched = Counter.builder("newsradar.alert.matches").description("Matches recorded on news.alerts").register(meters);
+        this.spiked = Counter.builder("newsradar.alert.spikes").description("Spikes recorded on news.alerts").register(meters);
         this.articles = Counter.builder("newsradar.alert.articles").description("Articles matched against the saved searches")
                 .register(meters);
     }
@@ -71,6 +80,9 @@ final class BatchMatcher {
      */
     void match(List<byte[]> records, List<RecordSource> sources) {
         searches.awaitReady();
+        if (spikes.size() > index.size()) {
+            spikes.retainOnly(searches.ids());
+        }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -115,13 +127,23 @@ final class BatchMatcher {
                     attempts.current(source)));
         }
         List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>();
+        Instant now = clock.instant();
+        Instant seen = doc.ingestedAt() == null ? now : doc.ingestedAt();
+        Instant countedAt = SpikeDetector.countedAt(doc.publishedAt(), seen);
         for (SavedSearch search : index.matches(FilteredArticle.of(doc))) {
-            AlertDelivery delivery = AlertDelivery.of(search, doc, clock.instant());
-            outputs.add(new ProducerRecord<>(Topics.ALERTS, search.searchId().getBytes(StandardCharsets.UTF_8),
-                    json.writeValueAsBytes(delivery)));
+            outputs.add(alert(AlertDelivery.of(search, doc, now)));
             matched.increment();
+            spikes.record(search.searchId(), countedAt, seen).ifPresent(spike -> {
+                outputs.add(alert(AlertDelivery.spike(search, spike, now)));
+                spiked.increment();
+            });
         }
         return outputs;
+    }
+
+    private ProducerRecord<byte[], byte[]> alert(AlertDelivery delivery) {
+        return new ProducerRecord<>(Topics.ALERTS, delivery.search().searchId().getBytes(StandardCharsets.UTF_8),
+                json.writeValueAsBytes(delivery));
     }
 
     private Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {

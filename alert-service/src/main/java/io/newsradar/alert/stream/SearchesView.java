@@ -6,6 +6,7 @@ import io.newsradar.support.kafka.CompactedView;
 import io.newsradar.support.kafka.ReaderSettings;
 import io.newsradar.contracts.Topics;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,11 @@ final class SearchesView implements AutoCloseable {
     /** The search of an id as the topic holds it now, or {@code null}. */
     SavedSearch current(String searchId) {
         return view.values().get(searchId);
+    }
+
+    /** The ids of the searches the topic holds now. */
+    Set<String> ids() {
+        return Set.copyOf(view.values().keySet());
     }
 
     /**

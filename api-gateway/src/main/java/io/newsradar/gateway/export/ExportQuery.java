@@ -52,7 +52,7 @@ record ExportQuery(ArticleQuery filters, String after, String format) {
         }
         ArticleQuery bounded = new ArticleQuery(query.pairs(), query.countries(), query.regions(), query.topics(),
                 query.languages(), query.sources(), query.feeds(), from, query.to(), query.text(), ArticleQuery.Sort.NEWEST,
-                1, null, query.minConfidence());
+                1, null, query.minConfidence(), query.stories(), false);
         return new ExportQuery(bounded, after, parameters.getFirst(FORMAT));
     }
 

@@ -1,6 +1,7 @@
 package io.newsradar.gateway.live;
 
 import io.newsradar.gateway.search.ArticleQuery;
+import io.newsradar.gateway.search.InvalidQueryException;
 import io.newsradar.gateway.search.KnownCodes;
 import io.newsradar.gateway.security.ApiKeyFilter;
 import io.newsradar.gateway.security.ApiKeys;
@@ -40,7 +41,7 @@ public class StreamController {
     }
 
     @GetMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ArticleFilters
+    @ArticleFilters(story = false)
     @Operation(summary = "Matching articles as they are classified, as server-sent events",
             description = "Each event is `event: article`, `id:` a position to resume from, `data:` the article as"
                     + " /api/v1/articles/{id} gives it. With Last-Event-ID, the articles missed since that event come first"
@@ -55,6 +56,11 @@ public class StreamController {
     public Flux<ServerSentEvent<String>> stream(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
             @Parameter(hidden = true) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
             @Parameter(hidden = true) ServerWebExchange exchange) {
+        if (parameters.containsKey("story")) {
+            // An article is classified before its story is found: the live stream cannot tell its story yet.
+            throw new InvalidQueryException("story", "story is not a filter of the live stream: an article is streamed before"
+                    + " its story is known; use GET /api/v1/articles?story=");
+        }
         return open(ArticleQuery.filters(parameters, codes, Set.of(LAST_EVENT_ID_PARAMETER)), parameters, lastEventId, exchange);
     }
 

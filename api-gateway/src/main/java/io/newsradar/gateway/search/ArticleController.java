@@ -35,7 +35,10 @@ public class ArticleController {
         this.codes = codes;
     }
 
-    /** Articles matching every filter given, newest first (or best match first), a page at a time. */
+    /**
+     * Articles matching every filter given, newest first (or best match first), a page at a time; or, with
+     * {@code collapse=story}, the first article of each story.
+     */
     @GetMapping
     @ArticleFilters
     @Operation(summary = "Articles matching every filter, a page at a time",
@@ -48,7 +51,10 @@ public class ArticleController {
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "articles per page, 1 to 100 (newsradar.gateway.max-page-size), default 20",
                     schema = @Schema(type = "integer", minimum = "1", maximum = "100")),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "the previous page's next, opaque; the filters and sort must be the same",
-                    schema = @Schema(type = "string"))})
+                    schema = @Schema(type = "string")),
+            @Parameter(name = ArticleQuery.COLLAPSE, in = ParameterIn.QUERY, description = "story: one article per story, each with its"
+                    + " story's article count, sources and languages; one page, no cursor; articles in no story are left out",
+                    schema = @Schema(type = "string", allowableValues = {"story"}))})
     public Mono<ArticlePage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ArticleQuery query = ArticleQuery.from(parameters, properties.defaultPageSize(), properties.maxPageSize(), codes);
         return search.search(query);

@@ -1,5 +1,6 @@
 package io.newsradar.gateway.search;
 
+import io.newsradar.contracts.ArticleId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,17 +35,23 @@ import org.springframework.util.MultiValueMap;
  *                  for its signature by the search), or {@code null} for the first page
  * @param minConfidence the least score, from 0 to 1, a tag must have for a tag filter ({@code pair}, {@code country},
  *                  {@code region}, {@code topic}) to match it and for the facets to count it; 0 (the default) takes every tag
+ * @param stories   story ids (a story id is the id of the article that opened it); empty for any story or none
+ * @param collapse  whether a list shows one article per story ({@code collapse=story}): the newest of each, with the
+ *                  story's size; articles in no story are left out then
  */
 public record ArticleQuery(List<String> pairs, List<String> countries, List<String> regions, List<String> topics,
         List<String> languages, List<String> sources, List<String> feeds, Instant from, Instant to, String text, Sort sort,
-        int size, String cursor, double minConfidence) {
+        int size, String cursor, double minConfidence, List<String> stories, boolean collapse) {
 
     /** Newest first (the default), or best match first. */
     public enum Sort { NEWEST, RELEVANCE }
 
     /** The parameters that choose articles, shared by the list, the facets and the feeds. */
-    static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q", MinConfidence.PARAMETER);
-    static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor"));
+    static final Set<String> FILTERS = Set.of("pair", "country", "region", "topic", "lang", "source", "feed", "from", "to", "q",
+            MinConfidence.PARAMETER, "story");
+    /** {@code collapse=story}: one article per story. */
+    public static final String COLLAPSE = "collapse";
+    static final Set<String> PARAMETERS = union(FILTERS, Set.of("sort", "size", "cursor", COLLAPSE));
     /**
      * The filters a saved search keeps ({@code news.searches}): those of the list but {@code from} and {@code to}, since
      * a saved search follows the articles still to come. Checked by the same rules as every other route's.
@@ -68,6 +75,13 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         languages = List.copyOf(languages);
         sources = List.copyOf(sources);
         feeds = List.copyOf(feeds);
+        stories = List.copyOf(stories);
+    }
+
+    /** The same filters over another period, newest first, for {@code size} articles from the first page. */
+    public ArticleQuery between(Instant from, Instant to, int size) {
+        return new ArticleQuery(pairs, countries, regions, topics, languages, sources, feeds, from, to, text, Sort.NEWEST,
+                size, null, minConfidence, stories, false);
     }
 
     /** The filters alone, for the facets: sorting and paging parameters are not accepted there. */
@@ -109,7 +123,7 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
                 throw new InvalidQueryException(name, "unknown parameter '" + name + "'; known: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
-        for (String single : List.of("from", "to", "q", "sort", "size", "cursor", MinConfidence.PARAMETER)) {
+        for (String single : List.of("from", "to", "q", "sort", "size", "cursor", MinConfidence.PARAMETER, COLLAPSE)) {
             if (parameters.getOrDefault(single, List.of()).size() > 1) {
                 throw new InvalidQueryException(single, single + " may be given once");
             }
@@ -146,9 +160,34 @@ public record ArticleQuery(List<String> pairs, List<String> countries, List<Stri
         if (cursor != null) {
             Cursor.checkShape(cursor);
         }
+        List<String> stories = values(parameters, "story");
+        for (String story : stories) {
+            if (!ArticleId.isValid(story)) {
+                throw new InvalidQueryException("story", "story must be a story id (the id of the article that opened it:"
+                        + " 22 characters of URL-safe base64), was '" + shown(story) + "'");
+            }
+        }
+        boolean collapse = collapse(parameters.getFirst(COLLAPSE));
+        if (collapse && cursor != null) {
+            throw new InvalidQueryException("cursor", "collapse=story shows the first page of stories only: it takes no cursor");
+        }
         return new ArticleQuery(pairs, countries, regions, topics, languages, sources, feeds, from, to, text, sort,
                 size(parameters.getFirst("size"), defaultSize, maxSize), cursor,
-                MinConfidence.parse(parameters.getFirst(MinConfidence.PARAMETER)));
+                MinConfidence.parse(parameters.getFirst(MinConfidence.PARAMETER)), stories, collapse);
+    }
+
+    private static boolean collapse(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        if (raw.equals("story")) {
+            return true;
+        }
+        throw new InvalidQueryException(COLLAPSE, "collapse must be story (one article per story), was '" + shown(raw) + "'");
+    }
+
+    private static String shown(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
     }
 
     /**

@@ -17,6 +17,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.newsradar.contracts.ArticleDocument;
 import io.newsradar.contracts.TextFolding;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +75,68 @@ public class ArticleSearch {
     }
 
     public Mono<ArticlePage> search(ArticleQuery query) {
+        if (query.collapse()) {
+            return collapsed(query);
+        }
         return Mono.defer(() -> search(query, query.cursor() == null ? null : Cursor.decode(query.cursor(), cursorKey, query.sort())));
+    }
+
+    /**
+     * One article per story ({@code collapse=story}): the first of each story in the query's order, each with its
+     * story's size (all its articles, their distinct sources and languages, whatever the filters); {@code total}
+     * counts the stories. One page: collapsing does not page with {@code search_after} on this order.
+     */
+    private Mono<ArticlePage> collapsed(ArticleQuery query) {
+        Query filter = toQuery(query, codes);
+        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).query(filter)
+                        .size(query.size()).sort(sort(query.sort())).source(LIST_FIELDS).fields(f -> f.field(ArticleView.STORY_FIELDS))
+                        .collapse(c -> c.field("story")).trackTotalHits(t -> t.enabled(false))
+                        .aggregations("stories", a -> a.cardinality(c -> c.field("story"))), ArticleDocument.class))
+                .timeout(timeout))
+                .flatMap(response -> {
+                    List<ArticleView> items = views(response.hits().hits());
+                    long total = response.aggregations().get("stories").cardinality().value();
+                    List<String> stories = items.stream().filter(a -> a.story() != null).map(a -> a.story().id()).toList();
+                    return storySizes(stories).map(sizes -> new ArticlePage(total, false, items.stream()
+                            .map(a -> a.story() == null || !sizes.containsKey(a.story().id()) ? a : sizes.get(a.story().id()).apply(a))
+                            .toList(), null));
+                });
+    }
+
+    /** How many articles each story holds, and their distinct sources and languages. */
+    private Mono<Map<String, java.util.function.UnaryOperator<ArticleView>>> storySizes(List<String> stories) {
+        if (stories.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<FieldValue> ids = stories.stream().map(FieldValue::of).toList();
+        return limiter.limit(() -> Mono.fromFuture(() -> client.search(s -> s.index(ArticleDocument.ALIAS).size(0)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .query(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("articleId")))
+                                .filter(f -> f.terms(t -> t.field("story").terms(v -> v.value(ids))))))
+                        .aggregations("stories", a -> a.terms(t -> t.field("story").size(ids.size()))
+                                .aggregations("sources", sub -> sub.terms(t -> t.field("source").size(FACET_SIZE)))
+                                .aggregations("languages", sub -> sub.terms(t -> t.field("language").size(FACET_SIZE)))), Void.class))
+                .timeout(timeout))
+                .map(response -> {
+                    Map<String, java.util.function.UnaryOperator<ArticleView>> sizes = new LinkedHashMap<>();
+                    for (var bucket : response.aggregations().get("stories").sterms().buckets().array()) {
+                        List<String> sources = keys(bucket.aggregations().get("sources"));
+                        List<String> languages = keys(bucket.aggregations().get("languages"));
+                        long count = bucket.docCount();
+                        sizes.put(bucket.key().stringValue(), a -> a.withStorySize(count, sources, languages));
+                    }
+                    return sizes;
+                });
+    }
+
+    /** The keys of a terms aggregation, most frequent first. */
+    static List<String> keys(Aggregate terms) {
+        return terms.sterms().buckets().array().stream().map(b -> b.key().stringValue()).toList();
+    }
+
+    /** The articles of a page, each with its story. */
+    static List<ArticleView> views(List<Hit<ArticleDocument>> hits) {
+        return hits.stream().filter(h -> h.source() != null).map(h -> ArticleView.of(h.source(), ArticleView.Story.of(h.fields()))).toList();
     }
 
     private Mono<ArticlePage> search(ArticleQuery query, Cursor cursor) {
@@ -97,7 +160,7 @@ public class ArticleSearch {
                     }
                     // Counting stops at 10,000: an exact count of a broad filter costs more than the page itself.
                     s.query(filter).size(query.size()).trackTotalHits(t -> t.count(TOTAL_UP_TO)).sort(sort(query.sort()))
-                            .source(LIST_FIELDS);
+                            .source(LIST_FIELDS).fields(f -> f.field(ArticleView.STORY_FIELDS));
                     return cursor == null ? s : s.searchAfter(cursor.after());
                 }, ArticleDocument.class))
                 .timeout(timeout)
@@ -118,7 +181,7 @@ public class ArticleSearch {
         var total = response.hits().total();
         return new ArticlePage(total == null ? hits.size() : total.value(),
                 total != null && total.relation() == TotalHitsRelation.Gte,
-                hits.stream().map(Hit::source).filter(Objects::nonNull).map(ArticleView::of).toList(), next);
+                views(hits), next);
     }
 
     /**
@@ -143,10 +206,26 @@ public class ArticleSearch {
 
     /** The article, or empty when there is none with that id. */
     public Mono<ArticleView> find(String articleId) {
-        return limiter.limit(() -> Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), ArticleDocument.class))
+        return limiter.limit(() -> Mono.fromFuture(() -> client.get(g -> g.index(ArticleDocument.ALIAS).id(articleId), JsonData.class))
                 .timeout(timeout)
                 .filter(response -> response.found() && response.source() != null)
-                .map(response -> ArticleView.of(response.source())));
+                .flatMap(response -> {
+                    // A document without articleId holds only a story, or records a merge: there is no article yet.
+                    StoredStory story = response.source().to(StoredStory.class);
+                    return story.articleId() == null ? Mono.empty()
+                            : Mono.just(ArticleView.of(response.source().to(ArticleDocument.class), story.view()));
+                }));
+    }
+
+    /** The article id and story fields of a stored document, as a get reads them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredStory(String articleId, String story, Double storyScore, String storyMatchedArticleId, List<String> storySharedNames,
+                       List<String> storySharedNumbers) {
+
+        ArticleView.Story view() {
+            return story == null ? null : new ArticleView.Story(story, storyScore, storyMatchedArticleId, storySharedNames,
+                    storySharedNumbers, null, null, null);
+        }
     }
 
     /**
@@ -236,6 +315,12 @@ public class ArticleSearch {
 
     static Query toQuery(ArticleQuery query, KnownCodes codes) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
+        // A document without articleId holds only a story (its assignment came before the article) or records a merge.
+        bool.filter(f -> f.exists(e -> e.field("articleId")));
+        terms(bool, "story", query.stories());
+        if (query.collapse()) {
+            bool.filter(f -> f.exists(e -> e.field("story")));
+        }
         double min = query.minConfidence();
         tags(bool, "pair", query.pairs(), min);
         tags(bool, "countries", query.countries(), min);
@@ -310,7 +395,8 @@ public class ArticleSearch {
                 q.topics().toString(), q.languages().toString(), q.sources().toString(), q.feeds().toString(),
                 String.valueOf(q.from()), String.valueOf(q.to()), String.valueOf(q.text()), q.sort().name())
                 // Without minConfidence the key is as it always was, so the cursors given out before it still continue.
-                + (q.minConfidence() > 0 ? "|" + q.minConfidence() : "");
+                + (q.minConfidence() > 0 ? "|" + q.minConfidence() : "")
+                + (q.stories().isEmpty() ? "" : "|story=" + q.stories());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

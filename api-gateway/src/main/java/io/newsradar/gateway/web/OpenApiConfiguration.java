@@ -56,6 +56,8 @@ class OpenApiConfiguration {
             filter("lang", "the article's language", "vi"),
             filter("source", "the publisher's name", "NHK World"),
             filter("feed", "the feed id", "vnexpress-world"),
+            filter("story", "a story id (the id of the article that opened the story: 22 characters of URL-safe base64)",
+                    "q3B8o5y0dq2yqD7kYF8bUw"),
             single("from", "published at or after: a date (UTC midnight) or a time with its offset", "2026-11-01"),
             single("to", "published before: a date (UTC midnight) or a time with its offset", "2026-11-20T12:00:00+07:00"),
             single("q", "words in the title, lead or body; diacritics optional; never read as query syntax", "bac giang"),
@@ -67,8 +69,9 @@ class OpenApiConfiguration {
     @Bean
     OperationCustomizer articleFilters() {
         return (operation, handler) -> {
-            if (handler.hasMethodAnnotation(ArticleFilters.class)) {
-                FILTERS.forEach(operation::addParametersItem);
+            ArticleFilters filters = handler.getMethodAnnotation(ArticleFilters.class);
+            if (filters != null) {
+                FILTERS.stream().filter(p -> filters.story() || !p.getName().equals("story")).forEach(operation::addParametersItem);
             }
             return operation;
         };

@@ -31,6 +31,46 @@ class ArticleQueryTest {
         assertThat(query.text()).isNull();
     }
 
+    @Test
+    void takesStoryIdsAndFiltersOnThemAndOnlyOnArticles() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("story", "q3B8o5y0dq2yqD7kYF8bUw,AAAAAAAAAAAAAAAAAAAA-_");
+
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, CODES);
+        String es = ArticleSearch.toQuery(query, CODES).toString();
+
+        assertThat(query.stories()).containsExactly("q3B8o5y0dq2yqD7kYF8bUw", "AAAAAAAAAAAAAAAAAAAA-_");
+        assertThat(es).contains("\"story\":[\"q3B8o5y0dq2yqD7kYF8bUw\",\"AAAAAAAAAAAAAAAAAAAA-_\"]");
+        assertThat(es).contains("\"exists\":{\"field\":\"articleId\"}");
+        assertThat(ArticleSearch.fingerprint(query)).isNotEqualTo(ArticleSearch.fingerprint(ArticleQuery.from(new LinkedMultiValueMap<>(), 20, 100, CODES)));
+    }
+
+    @ParameterizedTest(name = "story={0}")
+    @CsvSource({"short", "q3B8o5y0dq2yqD7kYF8bUw1", "q3B8o5y0dq2yqD7kYF8b+w", "q3B8o5y0dq2yqD7kYF8b=w"})
+    void refusesAStoryThatIsNoArticleIdNamingTheParameter(String raw) {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("story", raw);
+
+        assertThatThrownBy(() -> ArticleQuery.filters(parameters, CODES, java.util.Set.of()))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("story"))
+                .hasMessageContaining("was '" + raw + "'");
+    }
+
+    @Test
+    void collapseTakesStoryOnlyWithoutACursorAndKeepsArticlesInNoStoryOut() {
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+        parameters.add("collapse", "story");
+        ArticleQuery query = ArticleQuery.from(parameters, 20, 100, CODES);
+        assertThat(query.collapse()).isTrue();
+        assertThat(ArticleSearch.toQuery(query, CODES).toString()).contains("\"exists\":{\"field\":\"story\"}");
+
+        MultiValueMap<String, String> other = new LinkedMultiValueMap<>();
+        other.add("collapse", "source");
+        assertThatThrownBy(() -> ArticleQuery.from(other, 20, 100, CODES))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.parameter()).isEqualTo("collapse"));
+        assertThat(ArticleQuery.from(new LinkedMultiValueMap<>(), 20, 100, CODES).collapse()).isFalse();
+    }
+
     @ParameterizedTest(name = "minConfidence={0}")
     @CsvSource({"0, 0.0", "1, 1.0", "0.5, 0.5", ".25, 0.25", "1.000, 1.0"})
     void takesAMinConfidenceFromZeroToOne(String raw, double expected) {
@@ -81,7 +121,7 @@ class ArticleQueryTest {
             minConfidence | 5e-1 | minConfidence must be a number from 0 to 1, such as 0.5, was '5e-1'
             minConfidence | 0x1p-1 | minConfidence must be a number from 0 to 1, such as 0.5, was '0x1p-1'
             minConfidence | Infinity | minConfidence must be a number from 0 to 1, such as 0.5, was 'Infinity'
-            index   | news    | unknown parameter 'index'; known: country, cursor, feed, from, lang, minConfidence, pair, q, region, size, sort, source, to, topic
+            index   | news    | unknown parameter 'index'; known: collapse, country, cursor, feed, from, lang, minConfidence, pair, q, region, size, sort, source, story, to, topic
             """)
     void rejectsABadParameterSayingWhichAndWhy(String name, String value, String message) {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();

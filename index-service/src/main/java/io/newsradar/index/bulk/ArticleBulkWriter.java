@@ -1,18 +1,25 @@
 package io.newsradar.index.bulk;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsradar.contracts.ArticleDocument;
+import io.newsradar.contracts.StoryMerge;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +58,43 @@ public class ArticleBulkWriter implements AutoCloseable {
     public record Rejected(Revision revision, int status, String reason) {
     }
 
+    /**
+     * A partial write of an article's story fields: an assignment, which creates a document holding only the story
+     * when the article is not indexed yet ({@code doc_as_upsert}), or a merge moving the article to another story,
+     * written only where the document exists.
+     */
+    public record StoryWrite(String articleId, Map<String, Object> fields, boolean upsert) {
+
+        public StoryWrite {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /** The article's story, as assigned (or followed through merges). */
+        public static StoryWrite assign(String articleId, StoryFields story) {
+            return new StoryWrite(articleId, story.asPartialDocument(), true);
+        }
+
+        /** The document {@code id} now in story {@code into}. */
+        public static StoryWrite move(String id, String into) {
+            return new StoryWrite(id, Map.of("story", into), false);
+        }
+    }
+
+    /** A story write Elasticsearch refused for good. */
+    public record RejectedStory(StoryWrite write, int status, String reason) {
+    }
+
+    /** The id of the document that records where a merged-away story went: it holds only {@code story}. */
+    public static String mergeMarkerId(String from) {
+        return StoryMerge.key(from);
+    }
+
     private static final int MAX_CONFLICT_ROUNDS = 20;
+    private static final int MAX_MERGE_HOPS = 16;
+    private static final int SCROLL_PAGE = 1000;
     private static final Logger log = LoggerFactory.getLogger(ArticleBulkWriter.class);
 
+    private final ElasticsearchClient client;
     private final BulkIngester<CompletableFuture<BulkResponseItem>> ingester;
     private final Duration acknowledgeTimeout;
     private final Settings settings;
@@ -66,6 +107,7 @@ public class ArticleBulkWriter implements AutoCloseable {
     private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
 
     public ArticleBulkWriter(ElasticsearchClient client, Settings settings, MeterRegistry meters) {
+        this.client = client;
         this.acknowledgeTimeout = settings.acknowledgeTimeout();
         this.settings = settings;
         this.indexed = Counter.builder("newsradar.index.documents").description("Documents Elasticsearch acknowledged").register(meters);
@@ -160,6 +202,148 @@ public class ArticleBulkWriter implements AutoCloseable {
         return rejected;
     }
 
+    /**
+     * Writes story fields as partial updates and waits for Elasticsearch's answer for each; documents refused for now
+     * (429, 5xx, or a conflict left after Elasticsearch's own retries) are written again with backoff. A merge's move
+     * of a document deleted meanwhile is done. Write at most one assignment per article per call.
+     *
+     * @return the writes Elasticsearch refused for good, with why
+     * @throws RetryableWriteException as {@link #write}
+     */
+    public List<RejectedStory> writeStories(List<StoryWrite> writes) {
+        List<RejectedStory> rejected = new ArrayList<>();
+        long deadline = System.nanoTime() + acknowledgeTimeout.toNanos();
+        Duration backoff = settings.retryInitial();
+        List<StoryWrite> pending = writes;
+        while (!pending.isEmpty()) {
+            List<CompletableFuture<BulkResponseItem>> answers = new ArrayList<>(pending.size());
+            for (StoryWrite write : pending) {
+                CompletableFuture<BulkResponseItem> answer = new CompletableFuture<>();
+                ingester.add(op -> op.update(u -> u.index(ArticleDocument.ALIAS).id(write.articleId()).requireAlias(true)
+                        .retryOnConflict(3).action(a -> a.doc(write.fields()).docAsUpsert(write.upsert()))), answer);
+                answers.add(answer);
+            }
+            ingester.flush();
+            List<StoryWrite> again = new ArrayList<>();
+            String busy = null;
+            for (int i = 0; i < pending.size(); i++) {
+                BulkResponseItem item = await(answers.get(i));
+                StoryWrite write = pending.get(i);
+                if (item.error() == null) {
+                    indexed.increment();
+                } else if (item.status() == 404 && !write.upsert()) {
+                    log.atDebug().log("article {} was deleted before its story moved", write.articleId());
+                } else if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
+                    again.add(write);
+                    busy = item.id() + ": " + item.status() + " " + item.error().reason();
+                } else {
+                    rejected.add(new RejectedStory(write, item.status(), item.error().type() + ": " + item.error().reason()));
+                }
+            }
+            if (busy != null) {
+                if (System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw new RetryableWriteException("Elasticsearch still refused " + again.size() + " of " + writes.size()
+                            + " story writes for now after " + acknowledgeTimeout.toSeconds() + " s, e.g. " + busy, null);
+                }
+                retried.increment(again.size());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : backoff.multipliedBy(2);
+            }
+            pending = again;
+        }
+        return rejected;
+    }
+
+    /**
+     * Moves every document of story {@code from} to {@code into}, and records the merge in a marker document
+     * ({@link #mergeMarkerId}), so that an assignment to {@code from} read later lands in {@code into}. Earlier
+     * markers that pointed to {@code from} move too, so a chain of merges is followed in one step.
+     *
+     * @return how many documents moved (the marker not counted)
+     * @throws RetryableWriteException when Elasticsearch cannot answer now (a merge written again moves nothing twice)
+     */
+    public int moveStory(String from, String into) {
+        List<RejectedStory> refused = writeStories(List.of(new StoryWrite(mergeMarkerId(from), Map.of("story", into), true)));
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("Elasticsearch refused the merge marker of story " + from + ": " + refused.get(0).reason());
+        }
+        List<StoryWrite> moves = new ArrayList<>();
+        try {
+            client.indices().refresh(r -> r.index(ArticleDocument.ALIAS));
+            var page = client.search(s -> s.index(ArticleDocument.ALIAS).size(SCROLL_PAGE).scroll(t -> t.time("1m"))
+                    .source(src -> src.fetch(false)).query(q -> q.term(t -> t.field("story").value(from))), Void.class);
+            String scrollId = page.scrollId();
+            try {
+                var hits = page.hits().hits();
+                while (!hits.isEmpty()) {
+                    hits.forEach(hit -> moves.add(StoryWrite.move(hit.id(), into)));
+                    String current = scrollId;
+                    var next = client.scroll(s -> s.scrollId(current).scroll(t -> t.time("1m")), Void.class);
+                    scrollId = next.scrollId();
+                    hits = next.hits().hits();
+                }
+            } finally {
+                String last = scrollId;
+                if (last != null) {
+                    client.clearScroll(c -> c.scrollId(last));
+                }
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw new RetryableWriteException("Elasticsearch could not list the articles of story " + from + ": " + e.getMessage(), e);
+        }
+        List<RejectedStory> rejected = moves.isEmpty() ? List.of() : writeStories(moves);
+        if (!rejected.isEmpty()) {
+            throw new IllegalStateException("Elasticsearch refused to move " + rejected.size() + " articles of story " + from
+                    + " to " + into + ", e.g. " + rejected.get(0).write().articleId() + ": " + rejected.get(0).reason());
+        }
+        return moves.size();
+    }
+
+    /**
+     * The story each of {@code storyIds} is in today: itself, or the story it was merged into, followed through the
+     * merge markers.
+     *
+     * @throws RetryableWriteException when Elasticsearch cannot answer now
+     */
+    public Map<String, String> currentStories(Set<String> storyIds) {
+        Map<String, String> current = new HashMap<>();
+        storyIds.forEach(id -> current.put(id, id));
+        Set<String> open = new LinkedHashSet<>(storyIds);
+        for (int hop = 0; hop < MAX_MERGE_HOPS && !open.isEmpty(); hop++) {
+            List<String> markers = open.stream().map(ArticleBulkWriter::mergeMarkerId).toList();
+            Map<String, String> into = new HashMap<>();
+            try {
+                var response = client.mget(m -> m.index(ArticleDocument.ALIAS).ids(markers).sourceIncludes("story"), Marker.class);
+                for (var item : response.docs()) {
+                    if (item.isFailure()) {
+                        throw new RetryableWriteException("Elasticsearch could not read merge marker " + item.failure().id() + ": "
+                                + item.failure().error().reason(), null);
+                    }
+                    if (item.result().found() && item.result().source() != null && item.result().source().story() != null) {
+                        into.put(item.result().id().substring(StoryMerge.KEY_PREFIX.length()), item.result().source().story());
+                    }
+                }
+            } catch (IOException | ElasticsearchException e) {
+                throw new RetryableWriteException("Elasticsearch could not read the merge markers: " + e.getMessage(), e);
+            }
+            Set<String> next = new LinkedHashSet<>();
+            for (Map.Entry<String, String> e : current.entrySet()) {
+                String target = into.get(e.getValue());
+                if (target != null && !target.equals(e.getValue())) {
+                    e.setValue(target);
+                    next.add(target);
+                }
+            }
+            open = next;
+        }
+        return current;
+    }
+
+    /** A merge marker's one field. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Marker(String story) {
+    }
+
     private CompletableFuture<BulkResponseItem> add(Ownership.Write write) {
         CompletableFuture<BulkResponseItem> answer = new CompletableFuture<>();
         if (write instanceof Ownership.Create create) {
@@ -168,7 +352,7 @@ public class ArticleBulkWriter implements AutoCloseable {
         } else if (write instanceof Ownership.Replace replace) {
             ingester.add(op -> op.index(i -> i.index(ArticleDocument.ALIAS).id(replace.document().articleId())
                     .requireAlias(true).ifSeqNo(replace.read().seqNo()).ifPrimaryTerm(replace.read().primaryTerm())
-                    .document(replace.document())), answer);
+                    .document(new ArticleWithStory(replace.document(), replace.read().story()))), answer);
         } else if (write instanceof Ownership.AddSource add) {
             ingester.add(op -> op.update(u -> u.index(ArticleDocument.ALIAS).id(add.articleId()).requireAlias(true)
                     .ifSeqNo(add.read().seqNo()).ifPrimaryTerm(add.read().primaryTerm())

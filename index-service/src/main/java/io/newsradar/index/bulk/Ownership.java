@@ -14,11 +14,25 @@ import java.util.List;
  */
 final class Ownership {
 
-    /** What is stored of an article, as far as ownership goes, and the sequence number and term it was read at. */
-    record Stored(String feedId, String source, List<String> alsoIn, Instant ingestedAt, long seqNo, long primaryTerm) {
+    /**
+     * What is stored of an article, as far as ownership goes, its story fields ({@code null} when it has no story),
+     * and the sequence number and term it was read at. A document with no {@code feedId} holds only a story: its
+     * assignment came before the article.
+     */
+    record Stored(String feedId, String source, List<String> alsoIn, Instant ingestedAt, StoryFields story, long seqNo,
+                  long primaryTerm) {
 
         Stored {
             alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
+        }
+
+        Stored(String feedId, String source, List<String> alsoIn, Instant ingestedAt, long seqNo, long primaryTerm) {
+            this(feedId, source, alsoIn, ingestedAt, null, seqNo, primaryTerm);
+        }
+
+        /** Whether only the article's story is stored, not the article. */
+        boolean storyOnly() {
+            return feedId == null;
         }
     }
 
@@ -30,7 +44,10 @@ final class Ownership {
     record Create(ArticleDocument document) implements Write {
     }
 
-    /** New words from a feed that may change them, in place of the stored document as read. */
+    /**
+     * New words from a feed that may change them, in place of the stored document as read (keeping its story), or the
+     * article itself in place of a document that held only its story.
+     */
     record Replace(ArticleDocument document, Stored read) implements Write {
     }
 
@@ -49,6 +66,9 @@ final class Ownership {
         ArticleDocument incoming = revision.document();
         if (stored == null) {
             return new Create(incoming.withSources(incoming.feedId(), incoming.source(), List.of()));
+        }
+        if (stored.storyOnly()) {
+            return new Replace(incoming.withSources(incoming.feedId(), incoming.source(), List.of()), stored);
         }
         boolean owner = incoming.feedId().equals(stored.feedId());
         List<String> alsoIn = stored.alsoIn();

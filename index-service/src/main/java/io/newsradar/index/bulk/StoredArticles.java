@@ -18,10 +18,23 @@ final class StoredArticles {
 
     /** The fields of a stored document that ownership needs. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Source(String feedId, String source, List<String> alsoIn, Instant ingestedAt) {
+    record Source(String feedId, String source, List<String> alsoIn, Instant ingestedAt, String story, Double storyScore,
+                  String storyMatchedArticleId, List<String> storySharedNames, List<String> storySharedNumbers,
+                  Instant storyAssignedAt) {
+
+        /** An article with no story yet. */
+        Source(String feedId, String source, List<String> alsoIn, Instant ingestedAt) {
+            this(feedId, source, alsoIn, ingestedAt, null, null, null, null, null, null);
+        }
+
+        StoryFields storyFields() {
+            return story == null ? null
+                    : new StoryFields(story, storyScore, storyMatchedArticleId, storySharedNames, storySharedNumbers, storyAssignedAt);
+        }
     }
 
-    private static final List<String> FIELDS = List.of("feedId", "source", "alsoIn", "ingestedAt");
+    private static final List<String> FIELDS = List.of("feedId", "source", "alsoIn", "ingestedAt", "story", "storyScore",
+            "storyMatchedArticleId", "storySharedNames", "storySharedNumbers", "storyAssignedAt");
 
     private final ElasticsearchClient client;
 
@@ -50,7 +63,7 @@ final class StoredArticles {
             if (result.found() && result.source() != null && result.seqNo() != null && result.primaryTerm() != null) {
                 Source s = result.source();
                 stored.put(result.id(), new Ownership.Stored(s.feedId(), s.source(), s.alsoIn(), s.ingestedAt(),
-                        result.seqNo(), result.primaryTerm()));
+                        s.storyFields(), result.seqNo(), result.primaryTerm()));
             }
         }
         return stored;

@@ -29,7 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stream binding: {@code index-in-0} ({@code news.articles.classified}, batches) → Elasticsearch. A batch that
+ * The stream bindings: {@code index-in-0} ({@code news.articles.classified}, batches) and {@code stories-in-0}
+ * ({@code news.stories}, batches) → Elasticsearch. A batch that
  * Elasticsearch does not take is retried with exponential backoff, without end, and its offsets are not committed
  * meanwhile: nothing is lost while Elasticsearch is away. Dead letters go through a producer of this service's own
  * ({@link KafkaProducers}, from the binder's settings) and the shared {@link DeadLetterWriter}.
@@ -72,22 +73,49 @@ public class IndexBinding {
     @Bean
     Consumer<Message<List<?>>> index(ArticleBatchIndexer indexer) {
         return batch -> {
-            List<?> values = batch.getPayload();
-            List<?> topics = header(batch, KafkaHeaders.RECEIVED_TOPIC);
-            List<?> keys = header(batch, KafkaHeaders.RECEIVED_KEY);
-            List<?> partitions = header(batch, KafkaHeaders.RECEIVED_PARTITION);
-            List<?> offsets = header(batch, KafkaHeaders.OFFSET);
-            List<byte[]> records = new ArrayList<>(values.size());
-            List<RecordSource> sources = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                records.add(RecordSource.bytes(values.get(i)));
-                sources.add(new RecordSource(i < topics.size() && topics.get(i) instanceof String topic ? topic : Topics.ARTICLES_CLASSIFIED,
-                        i < partitions.size() && partitions.get(i) instanceof Number n ? n.intValue() : -1,
-                        i < offsets.size() && offsets.get(i) instanceof Number n ? n.longValue() : -1,
-                        i < keys.size() ? RecordSource.bytes(keys.get(i)) : null));
-            }
-            indexer.index(records, sources);
+            List<RecordSource> sources = sources(batch, Topics.ARTICLES_CLASSIFIED);
+            indexer.index(values(batch), sources);
         };
+    }
+
+    @Bean
+    StoryBatchIndexer storyBatchIndexer(JsonMapper json, ArticleBulkWriter writer, DeadLetterWriter indexDeadLetters,
+            DeliveryAttempts indexDeliveryAttempts, MeterRegistry meters) {
+        return new StoryBatchIndexer(json, writer, indexDeadLetters, indexDeliveryAttempts, meters);
+    }
+
+    /**
+     * {@code stories-in-0} ({@code news.stories}, batches, its own group): each article's story into its document,
+     * each merge applied, through the same bulk writer; offsets are committed once Elasticsearch has answered.
+     */
+    @Bean
+    Consumer<Message<List<?>>> stories(StoryBatchIndexer indexer) {
+        return batch -> {
+            List<RecordSource> sources = sources(batch, Topics.STORIES);
+            indexer.index(values(batch), sources);
+        };
+    }
+
+    private static List<byte[]> values(Message<List<?>> batch) {
+        List<byte[]> records = new ArrayList<>(batch.getPayload().size());
+        batch.getPayload().forEach(value -> records.add(RecordSource.bytes(value)));
+        return records;
+    }
+
+    private static List<RecordSource> sources(Message<List<?>> batch, String defaultTopic) {
+        int size = batch.getPayload().size();
+        List<?> topics = header(batch, KafkaHeaders.RECEIVED_TOPIC);
+        List<?> keys = header(batch, KafkaHeaders.RECEIVED_KEY);
+        List<?> partitions = header(batch, KafkaHeaders.RECEIVED_PARTITION);
+        List<?> offsets = header(batch, KafkaHeaders.OFFSET);
+        List<RecordSource> sources = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            sources.add(new RecordSource(i < topics.size() && topics.get(i) instanceof String topic ? topic : defaultTopic,
+                    i < partitions.size() && partitions.get(i) instanceof Number n ? n.intValue() : -1,
+                    i < offsets.size() && offsets.get(i) instanceof Number n ? n.longValue() : -1,
+                    i < keys.size() ? RecordSource.bytes(keys.get(i)) : null));
+        }
+        return sources;
     }
 
     /**

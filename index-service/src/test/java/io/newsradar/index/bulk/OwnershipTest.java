@@ -38,6 +38,20 @@ class OwnershipTest {
     }
 
     @Test
+    void anArticleWhoseStoryCameFirstTakesTheStoryOnlyDocumentAtItsSequenceNumberAndKeepsTheStory() {
+        StoryFields story = new StoryFields("q3B8o5y0dq2yqD7kYF8bUw", 0.7, "a1", List.of("toyota"), List.of(), FIRST);
+        Ownership.Stored storyOnly = new Ownership.Stored(null, null, List.of(), null, story, 3, 1);
+
+        Ownership.Write write = Ownership.decide(revision("claiming-feed", false, "Headline", FIRST), storyOnly);
+
+        assertThat(write).isInstanceOfSatisfying(Ownership.Replace.class, replace -> {
+            assertThat(replace.document().feedId()).as("the first feed owns it").isEqualTo("claiming-feed");
+            assertThat(replace.read().seqNo()).isEqualTo(3);
+            assertThat(replace.read().story()).isEqualTo(story);
+        });
+    }
+
+    @Test
     void anotherFeedOffTheArticlesSiteIsRecordedAsASourceAndLeavesTheWords() {
         Ownership.Write write = Ownership.decide(revision("claiming-feed", false, "Someone else's headline", LATER), BY_OWNER);
 
