@@ -21,10 +21,16 @@ final class DemoFeed {
     private final Deque<Item> items = new ArrayDeque<>();
     private int published;
     private Instant lastModified = Instant.EPOCH;
+    private final long edition;
 
-    DemoFeed(String language, String title, long seed) {
+    /**
+     * @param edition in every article link ({@code ?edition=}), so that the stories of a server started again are new
+     *                articles, not ones a reader has already seen under the same link
+     */
+    DemoFeed(String language, String title, long seed, long edition) {
         this.language = language;
         this.title = title;
+        this.edition = edition;
         this.generator = new StoryGenerator(language, seed);
     }
 
@@ -85,7 +91,7 @@ final class DemoFeed {
     }
 
     private String articleUrl(String baseUrl, Item item) {
-        return baseUrl + "/articles/" + language + "/" + item.number() + ".html";
+        return baseUrl + "/articles/" + language + "/" + item.number() + ".html?edition=" + edition;
     }
 
     private static void element(StringBuilder xml, String name, String value) {

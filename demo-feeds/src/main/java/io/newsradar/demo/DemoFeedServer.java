@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
 
 /**
  * Serves demo feeds in Vietnamese, English and French on loopback, {@code /feeds/<lang>.xml}, and their article
- * pages, {@code /articles/<lang>/<n>.html}; publishes a new story every interval, taking the feeds in turn.
+ * pages, {@code /articles/<lang>/<n>.html}; publishes a new story every interval, taking the feeds in turn. Also
+ * receives webhooks on {@code /webhook} and shows the last ones there ({@link WebhookReceiver}), checking their
+ * signatures against the secrets of {@code --webhook-secrets FILE}.
  *
- * <pre>java -jar demo-feeds.jar [--port 8090] [--interval 5s]</pre>
+ * <pre>java -jar demo-feeds.jar [--port 8090] [--interval 5s] [--webhook-secrets FILE]</pre>
  */
 public final class DemoFeedServer implements AutoCloseable {
 
@@ -37,36 +40,51 @@ public final class DemoFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final Clock clock;
+    private final WebhookReceiver webhooks;
     private int turn;
 
     DemoFeedServer(int port, Clock clock) throws IOException {
+        this(port, clock, null);
+    }
+
+    /**
+     * @param webhookSecrets the file of the secrets webhook signatures are checked against; {@code null}: none
+     */
+    DemoFeedServer(int port, Clock clock, Path webhookSecrets) throws IOException {
         this.clock = clock;
-        feeds.put("vi", new DemoFeed("vi", "Tin Đối ngoại Địa phương", 11));
-        feeds.put("en", new DemoFeed("en", "Mekong Business Wire", 23));
-        feeds.put("fr", new DemoFeed("fr", "Actualités Asie", 37));
+        long edition = clock.instant().getEpochSecond();
+        feeds.put("vi", new DemoFeed("vi", "Tin Đối ngoại Địa phương", 11, edition));
+        feeds.put("en", new DemoFeed("en", "Mekong Business Wire", 23, edition));
+        feeds.put("fr", new DemoFeed("fr", "Actualités Asie", 37, edition));
         Instant start = clock.instant().minus(Duration.ofMinutes(SEEDED_PER_FEED));
         for (int i = 0; i < SEEDED_PER_FEED; i++) {
             Instant at = start.plus(Duration.ofMinutes(i));
             feeds.values().forEach(feed -> feed.publish(at));
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        webhooks = new WebhookReceiver(webhookSecrets, clock);
         server.createContext("/", this::handle);
+        server.createContext("/webhook", webhooks::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
     }
 
     public static void main(String[] args) throws IOException {
         int port = 8090;
         Duration interval = Duration.ofSeconds(5);
+        Path webhookSecrets = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--interval" -> interval = Duration.parse("PT" + args[i + 1].toUpperCase(Locale.ROOT));
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N and --interval 5s");
+                case "--webhook-secrets" -> webhookSecrets = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --port N, --interval 5s and --webhook-secrets FILE");
             }
         }
-        DemoFeedServer demo = new DemoFeedServer(port, Clock.systemUTC());
+        DemoFeedServer demo = new DemoFeedServer(port, Clock.systemUTC(), webhookSecrets);
         demo.start(interval);
         System.out.println("demo feeds on " + demo.baseUrl() + "/feeds/{vi,en,fr}.xml, a new story every " + interval.toSeconds() + " s");
+        System.out.println("webhook receiver on " + demo.baseUrl() + "/webhook (POST to deliver, GET to see the last deliveries)");
     }
 
     void start(Duration interval) {
@@ -111,7 +129,8 @@ public final class DemoFeedServer implements AutoCloseable {
             }
             if (path.equals("/")) {
                 send(exchange, 200, "text/plain; charset=utf-8", "newsradar demo feeds:\n" + String.join("\n",
-                        feeds.keySet().stream().map(lang -> baseUrl() + "/feeds/" + lang + ".xml").toList()) + "\n");
+                        feeds.keySet().stream().map(lang -> baseUrl() + "/feeds/" + lang + ".xml").toList())
+                        + "\nwebhook receiver (the last deliveries): " + baseUrl() + "/webhook\n");
                 return;
             }
             send(exchange, 404, "text/plain; charset=utf-8", "no such demo feed or article: " + path + "\n");
@@ -130,7 +149,7 @@ public final class DemoFeedServer implements AutoCloseable {
         send(exchange, 200, "application/rss+xml; charset=utf-8", feed.rss(baseUrl()));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

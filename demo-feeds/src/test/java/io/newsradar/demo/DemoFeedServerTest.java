@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +60,30 @@ class DemoFeedServerTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>", "class=\"lead\"", "lang=\"fr\"");
         assertThat(get("/articles/fr/999.html", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void linksTheStoriesOfAServerStartedAgainApartFromTheFirstOnesSoThatTheyAreNewArticles() throws Exception {
+        server = started(Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC));
+        String first = get("/feeds/en.xml", null).body();
+        server.close();
+        server = started(Clock.fixed(Instant.parse("2026-11-20T09:30:00Z"), ZoneOffset.UTC));
+        String again = get("/feeds/en.xml", null).body();
+
+        assertThat(link(first)).endsWith(".html?edition=1795165200");
+        assertThat(link(again)).endsWith(".html?edition=1795167000");
+        assertThat(get(link(again).substring(server.baseUrl().length()), null).statusCode()).isEqualTo(200);
+    }
+
+    private static String link(String rss) {
+        int item = rss.indexOf("<item>");
+        return rss.substring(rss.indexOf("<link>", item) + "<link>".length(), rss.indexOf("</link>", item));
+    }
+
+    private DemoFeedServer started(Clock clock) throws Exception {
+        DemoFeedServer demo = new DemoFeedServer(0, clock);
+        demo.start(Duration.ofHours(1));
+        return demo;
     }
 
     private DemoFeedServer started() throws Exception {

@@ -47,6 +47,7 @@ class LocalStackScriptTest {
             classify-service
             index-service
             story-service
+            alert-service
             api-gateway
             """)
     void startsEachServiceOnThePortItsConfigurationNames(String service) throws IOException {

@@ -23,9 +23,9 @@ final class ServiceConfig {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    /** The five services: module name, and the input binding whose group is the stage's consumer group. */
+    /** The six services: module name, and the input binding whose group is the stage's consumer group. */
     static final List<String> SERVICES = List.of("ingest-service", "classify-service", "index-service", "story-service",
-            "api-gateway");
+            "alert-service", "api-gateway");
 
     /**
      * Settings the services read that their yml does not list, each with where it comes from. {@code [*]} is any

@@ -33,12 +33,13 @@ class LocalStackPrivateFolderIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8090, 9092, 9093, 9200, 9300);
+    private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8090, 9092, 9093, 9200, 9300);
     private static final Map<String, String> JARS = Map.of(
             "ingest-service", "ingest-service-" + VERSION + "-exec.jar",
             "classify-service", "classify-service-exec.jar",
             "index-service", "index-service-" + VERSION + "-exec.jar",
             "story-service", "story-service-exec.jar",
+            "alert-service", "alert-service-exec.jar",
             "api-gateway", "api-gateway-" + VERSION + "-exec.jar",
             "demo-feeds", "demo-feeds-" + VERSION + ".jar");
 
@@ -64,7 +65,7 @@ class LocalStackPrivateFolderIT {
             String upLog = Files.readString(output.resolve("up.log"));
             System.out.printf("./newsradar up from %s: %d s, exit %d%n", clone, Duration.between(began, Instant.now()).toSeconds(), up);
             assertThat(up).as("./newsradar up:%n%s", upLog).isZero();
-            assertThat(upLog).contains("newsradar is up");
+            assertThat(upLog).contains("newsradar is up", "webhook receiver");
 
             Path base = Path.of(Files.readString(clone.resolve(".newsradar/elasticsearch.path")).strip());
             assertThat(base.startsWith(privateFolder)).as("Elasticsearch's folder %s is inside %s", base, privateFolder).isFalse();
