@@ -50,7 +50,7 @@ final class WebhookTargets {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedTargetException("webhook " + url + " is not an http or https URL");
         }
-        String host = host(uri);
+        String host = HostLiterals.hostOf(uri);
         if (host == null) {
             throw new RefusedTargetException("webhook " + url + " has no valid host name");
         }
@@ -82,25 +82,6 @@ final class WebhookTargets {
         return uri;
     }
 
-    /**
-     * The host of a URL; java.net.URI gives none for hosts such as "127.1" or "2130706433" that are neither a valid
-     * name nor dotted IPv4, so those are read from the authority, to be judged as the address they spell.
-     */
-    private static String host(URI url) {
-        if (url.getHost() != null && !url.getHost().isEmpty()) {
-            return url.getHost();
-        }
-        String authority = url.getRawAuthority();
-        if (authority == null) {
-            return null;
-        }
-        String host = authority.substring(authority.lastIndexOf('@') + 1);
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0 && host.indexOf(']') < colon) {
-            host = host.substring(0, colon);
-        }
-        return host.isEmpty() ? null : host;
-    }
 
     /** A webhook URL newsradar may not post to; trying again cannot help. */
     static final class RefusedTargetException extends Exception {

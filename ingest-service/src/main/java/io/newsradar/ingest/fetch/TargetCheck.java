@@ -25,7 +25,7 @@ final class TargetCheck {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw FetchException.permanent(where + ", which is not an http or https URL: newsradar fetches nothing else");
         }
-        String host = host(url);
+        String host = HostLiterals.hostOf(url);
         if (host == null) {
             throw FetchException.permanent(where + ", which has no valid host name");
         }
@@ -48,25 +48,5 @@ final class TargetCheck {
             // allowed, but such a host is never handed on: neither a resolver nor the Host header should see it
             throw FetchException.permanent(where + ": " + spelling + "newsradar fetches an IPv4 host only in dotted decimal");
         }
-    }
-
-    /**
-     * The host of a URL; java.net.URI gives none for hosts such as "127.1" that are neither a valid name nor dotted
-     * IPv4, so those are read from the authority, to be judged as the address they spell.
-     */
-    private static String host(URI url) {
-        if (url.getHost() != null && !url.getHost().isEmpty()) {
-            return url.getHost();
-        }
-        String authority = url.getRawAuthority();
-        if (authority == null) {
-            return null;
-        }
-        String host = authority.substring(authority.lastIndexOf('@') + 1);
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0 && host.indexOf(']') < colon) {
-            host = host.substring(0, colon);
-        }
-        return host.isEmpty() ? null : host;
     }
 }

@@ -2,6 +2,7 @@ package io.newsradar.support.net;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,6 +15,27 @@ public final class HostLiterals {
     private static final BigInteger MAX_IPV4 = BigInteger.valueOf(0xFFFF_FFFFL);
 
     private HostLiterals() {
+    }
+
+    /**
+     * The host of a URL; java.net.URI gives none for hosts such as "127.1" or "2130706433" that are neither a valid
+     * name nor dotted IPv4, so those are read from the authority, to be judged as the address they spell. {@code null}
+     * when the URL has no host at all.
+     */
+    public static String hostOf(URI url) {
+        if (url.getHost() != null && !url.getHost().isEmpty()) {
+            return url.getHost();
+        }
+        String authority = url.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = host.lastIndexOf(':');
+        if (colon >= 0 && host.indexOf(']') < colon) {
+            host = host.substring(0, colon);
+        }
+        return host.isEmpty() ? null : host;
     }
 
     /**

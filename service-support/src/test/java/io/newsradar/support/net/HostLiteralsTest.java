@@ -57,4 +57,17 @@ class HostLiteralsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            http://example.vn/hook,             example.vn
+            http://user:pw@127.1:8080/x,        127.1
+            http://2130706433/,                 2130706433
+            http://0x7f.1/,                     0x7f.1
+            'http://[::1]:9000/',               '[::1]'
+            http://a@b@10.0.0.1/,               10.0.0.1
+            """)
+    void readsTheHostAUriSpellsEvenWhereJavaNetGivesNone(String url, String host) {
+        assertThat(HostLiterals.hostOf(java.net.URI.create(url))).isEqualTo(host);
+    }
 }
