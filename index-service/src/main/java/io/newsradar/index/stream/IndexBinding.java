@@ -6,6 +6,7 @@ import io.newsradar.index.IndexProperties;
 import io.newsradar.contracts.Topics;
 import io.newsradar.index.bulk.ArticleBulkWriter;
 import io.newsradar.support.elasticsearch.ArticleIndexInstaller;
+import io.newsradar.support.kafka.BeforeBindings;
 import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
@@ -101,29 +102,6 @@ public class IndexBinding {
     /** Installs the index template and alias before the binding starts consuming. */
     @Bean
     SmartLifecycle indexInstallation(ElasticsearchClient client) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                new ArticleIndexInstaller(client).installOrFail();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return 0;
-            }
-        };
+        return BeforeBindings.run(() -> new ArticleIndexInstaller(client).installOrFail());
     }
 }

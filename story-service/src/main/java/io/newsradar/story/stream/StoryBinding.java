@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsradar.contracts.Topics;
 import io.newsradar.story.StoryProperties;
 import io.newsradar.story.event.StoryClusterer;
+import io.newsradar.support.kafka.BeforeBindings;
 import io.newsradar.support.kafka.BoundBatches;
 import io.newsradar.support.kafka.DeadLetterWriter;
 import io.newsradar.support.kafka.DeliveryAttempts;
@@ -93,30 +94,7 @@ public class StoryBinding {
         Timer timer = Timer.builder("newsradar.story.restore").description("Reading the story window back on start")
                 .register(meters);
         WindowRestore restore = new WindowRestore(settings, properties.storiesTopic(), json, properties.restoreTimeout(), timer);
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                restore.restore(storyStage);
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return 0;
-            }
-        };
+        return BeforeBindings.run(() -> restore.restore(storyStage));
     }
 
     /**
